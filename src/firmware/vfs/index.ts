@@ -1,0 +1,2 @@
+export { MemoryVfs, DEFAULT_READ_LIMIT, type EntryInit } from './memory-vfs.js';
+export { normalizePath, parentOf, baseName, joinPath, comparePaths } from './paths.js';

@@ -1,0 +1,124 @@
+import { FormatError } from '../errors.js';
+import type { EntryType, FsEntry, Vfs } from '../types.js';
+import { comparePaths, joinPath, normalizePath, parentOf } from './paths.js';
+
+/** Largest file content handed out when a reader does not say otherwise. */
+export const DEFAULT_READ_LIMIT = 256 * 1024 * 1024;
+const MAX_LINK_HOPS = 40;
+
+export interface EntryInit {
+  readonly path: string;
+  readonly type: EntryType;
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly mtime: number;
+  readonly size: number;
+  readonly target?: string;
+  readonly device?: { readonly major: number; readonly minor: number };
+  readonly xattrs?: Readonly<Record<string, Buffer>>;
+  /** Produces a regular file's content (called lazily, at most once per read). */
+  readonly content?: () => Buffer | Promise<Buffer>;
+}
+
+/**
+ * A filesystem tree built in memory by a format plug-in. Paths are normalised on the way in; a later entry
+ * with the same path replaces an earlier one (as in tar and cpio). Content stays lazy.
+ */
+export class MemoryVfs implements Vfs {
+  private readonly byPath = new Map<string, FsEntry>();
+  private sorted: FsEntry[] | undefined;
+  private kids: Map<string, FsEntry[]> | undefined;
+
+  constructor(readonly layer: string) {}
+
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  /** Adds an entry; returns false when its path tried to leave the root (the entry is kept, clamped to it). */
+  add(init: EntryInit): boolean {
+    const { path, escaped } = normalizePath(init.path);
+    const { content, ...meta } = init;
+    const resolveLink = (p: string) => this.resolve(p);
+    const entry: FsEntry = {
+      ...meta,
+      path,
+      mode: init.mode & 0o7777,
+      layer: this.layer,
+      async read(maxBytes = DEFAULT_READ_LIMIT) {
+        if (entry.type === 'hardlink') {
+          const target = resolveLink(entry.path);
+          if (!target || target === entry) throw new FormatError(`${entry.path}: hard link target ${entry.target ?? '?'} not found`);
+          return target.read(maxBytes);
+        }
+        if (entry.type !== 'file') throw new FormatError(`${entry.path} is not a regular file`);
+        if (entry.size > maxBytes) throw new FormatError(`${entry.path}: ${entry.size} bytes is over the ${maxBytes}-byte read limit`);
+        const bytes = content ? await content() : Buffer.alloc(0);
+        if (bytes.length > maxBytes) throw new FormatError(`${entry.path}: content over the ${maxBytes}-byte read limit`);
+        return bytes;
+      },
+    };
+    this.byPath.set(path, entry);
+    this.sorted = undefined;
+    this.kids = undefined;
+    return !escaped;
+  }
+
+  entries(): readonly FsEntry[] {
+    this.sorted ??= [...this.byPath.values()].sort((a, b) => comparePaths(a.path, b.path));
+    return this.sorted;
+  }
+
+  get(path: string): FsEntry | undefined {
+    return this.byPath.get(normalizePath(path).path);
+  }
+
+  children(dir: string): readonly FsEntry[] {
+    if (!this.kids) {
+      this.kids = new Map();
+      for (const e of this.entries()) {
+        if (e.path === '/') continue;
+        const parent = parentOf(e.path);
+        let list = this.kids.get(parent);
+        if (!list) this.kids.set(parent, (list = []));
+        list.push(e);
+      }
+    }
+    return this.kids.get(normalizePath(dir).path) ?? [];
+  }
+
+  resolve(path: string): FsEntry | undefined {
+    let hops = 0;
+    let pending = normalizePath(path).path.split('/').filter(Boolean);
+    let current = '/';
+    while (pending.length > 0) {
+      const name = pending.shift()!;
+      const candidate = joinPath(current, name);
+      const entry = this.byPath.get(candidate);
+      if (entry?.type === 'symlink' && entry.target !== undefined) {
+        if (++hops > MAX_LINK_HOPS) return undefined;
+        const base = entry.target.startsWith('/') ? '/' : current;
+        const joined = normalizePath(`${base}/${entry.target}`);
+        pending = [...joined.path.split('/').filter(Boolean), ...pending];
+        current = '/';
+        continue;
+      }
+      current = candidate;
+    }
+    let entry = this.byPath.get(current);
+    while (entry?.type === 'hardlink' && entry.target !== undefined) {
+      if (++hops > MAX_LINK_HOPS) return undefined;
+      const next = this.byPath.get(normalizePath(entry.target).path);
+      if (!next || next === entry) return undefined;
+      entry = next;
+    }
+    return entry;
+  }
+
+  async readFile(path: string, maxBytes?: number): Promise<Buffer | undefined> {
+    const entry = this.resolve(path);
+    if (!entry || entry.type !== 'file') return undefined;
+    return entry.read(maxBytes);
+  }
+}
