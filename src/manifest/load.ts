@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { IotcopError, type InputProblem } from '../model/index.js';
+import { IotcopError, sha256, type InputProblem } from '../model/index.js';
 import { makeLocator } from './locate.js';
 import type { LoadedManifest, Manifest } from './types.js';
 import { validateManifestData } from './validate.js';
@@ -89,6 +88,3 @@ function* relativePaths(m: Manifest): Generator<[(string | number)[], string]> {
   }
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}

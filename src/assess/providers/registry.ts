@@ -1,0 +1,5 @@
+import { manifestProvider } from './manifest/index.js';
+import type { EvidenceProvider } from './types.js';
+
+/** Evidence providers, in the order they run. */
+export const PROVIDERS: readonly EvidenceProvider[] = [manifestProvider];
