@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import pc from 'picocolors';
 
 /** Where a command writes, and how: colours only on a terminal and never with NO_COLOR. */
@@ -12,6 +13,10 @@ export interface Io {
   readonly columns: number;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Someone is at the keyboard: stdin and stdout are terminals. */
+  readonly interactive: boolean;
+  /** Asks a question on the terminal; resolves to the answer, or `fallback` when it is empty. */
+  prompt(question: string, fallback: string): Promise<string>;
 }
 
 export function processIo(): Io {
@@ -27,6 +32,16 @@ export function processIo(): Io {
     columns: process.stdout.columns || 100,
     env,
     cwd: process.cwd(),
+    interactive: isTTY && Boolean(process.stdin.isTTY),
+    async prompt(question, fallback) {
+      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      try {
+        const answer = (await rl.question(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim();
+        return answer || fallback;
+      } finally {
+        rl.close();
+      }
+    },
   };
 }
 

@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { Option, type Command } from 'commander';
+import { assess } from '../../assess/engine.js';
+import { atOrAbove, IotcopError } from '../../model/index.js';
+import { RENDERERS, rendererFor, type Report } from '../../report/index.js';
+import type { CommandModule } from '../command.js';
+import type { Io } from '../io.js';
+import { writeOutput } from '../output.js';
+import { createProgress } from '../progress.js';
+import { renderSummary } from '../summary.js';
+import { VERSION } from '../version.js';
+
+interface AssessCliOptions {
+  format?: string;
+  out?: string;
+  outDir?: string;
+  failOn: 'fail' | 'inconclusive' | 'never';
+  quiet?: boolean;
+  json?: boolean;
+  now?: string;
+}
+
+const FORMAT_ALIASES: Record<string, string> = { ics: 'ics-csv', markdown: 'md' };
+
+/** Exit code from the provision verdicts: 1 when any is at or above the --fail-on threshold. */
+export function exitCodeFor(report: Report, failOn: AssessCliOptions['failOn']): number {
+  if (failOn === 'never') return 0;
+  return report.provisions.some((p) => atOrAbove(p.verdict, failOn)) ? 1 : 0;
+}
+
+function parseNow(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  if (Number.isNaN(d.getTime())) throw new IotcopError('ERR_USAGE', `--now ${value}: not a date (use YYYY-MM-DD or an ISO timestamp)`);
+  return d;
+}
+
+async function runAssess(inputs: string[], opts: AssessCliOptions, io: Io): Promise<number> {
+  const format = opts.json ? 'json' : opts.format ? FORMAT_ALIASES[opts.format] ?? opts.format : undefined;
+  const renderer = format ? rendererFor(format) : undefined;
+  if (format && !renderer) {
+    throw new IotcopError('ERR_USAGE', `--format ${opts.format ?? ''}: not a report format (choose from ${RENDERERS.map((r) => r.id).join(', ')}, ics)`);
+  }
+  const progress = createProgress(io, Boolean(opts.quiet || opts.json));
+  const now = parseNow(opts.now);
+  let report: Report;
+  try {
+    report = await assess({ inputs, version: VERSION, ...(now ? { now } : {}), onProgress: (e) => progress.update(e.message) });
+  } finally {
+    progress.done();
+  }
+  const written: string[] = [];
+  if (opts.outDir) {
+    for (const r of RENDERERS) {
+      const path = join(opts.outDir, r.fileName);
+      await writeOutput(path, r.render(report));
+      written.push(path);
+    }
+  }
+  if (opts.out) {
+    const r = renderer ?? rendererFor(opts.out.split('.').pop() ?? '') ?? rendererFor('json')!;
+    await writeOutput(opts.out, r.render(report));
+    written.push(opts.out);
+  } else if (renderer) {
+    io.out(renderer.render(report));
+  }
+  const stdoutTaken = Boolean(renderer && !opts.out);
+  if (!opts.quiet && !opts.json) {
+    const text = renderSummary(report, io) + (written.length ? `\nReports: ${written.join(', ')}\n` : '');
+    (stdoutTaken ? io.err : io.out)(text);
+  }
+  return exitCodeFor(report, opts.failOn);
+}
+
+export const assessCommand: CommandModule = {
+  register(program: Command, io: Io, setExit) {
+    program.command('assess')
+      .description('assess a product: manifest, firmware images or extracted root filesystems in; a verdict per provision out')
+      .argument('<inputs...>', 'iotcop.yaml manifest, firmware image(s), or directories with an extracted root filesystem')
+      .addOption(new Option('--format <format>', `report format: ${RENDERERS.map((r) => r.id).join(', ')}, ics (= ics-csv)`))
+      .option('--out <file>', 'write the report to this file (format from --format, else from the extension)')
+      .option('--out-dir <dir>', 'write every report format into this folder')
+      .addOption(new Option('--fail-on <level>', 'exit 1 when a provision is at or above this verdict').choices(['fail', 'inconclusive', 'never']).default('fail'))
+      .option('--now <date>', 'assess as of this date (YYYY-MM-DD), for reproducible reports')
+      .option('--quiet', 'no summary and no progress')
+      .option('--json', 'print the JSON report on stdout (errors as JSON too)')
+      .addHelpText('after', `
+Examples:
+  $ iotcop assess iotcop.yaml                          summary table; exit 1 if a provision fails
+  $ iotcop assess iotcop.yaml --out-dir out            report.json, report.html, report.sarif, report.md, ics.csv, ics.md
+  $ iotcop assess iotcop.yaml --format sarif --out iotcop.sarif --fail-on never
+  $ iotcop assess iotcop.yaml --json | jq '.psti'
+
+Exit codes: 0 no provision at or above --fail-on, 1 some provision is, 2 usage or input error, 3 internal error.`)
+      .action(async (inputs: string[], opts: AssessCliOptions) => {
+        setExit(await runAssess(inputs, opts, io));
+      });
+  },
+};
