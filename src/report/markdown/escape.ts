@@ -6,14 +6,21 @@ import { oneLine, visible } from '../common/text.js';
  */
 
 // Characters with inline meaning in CommonMark/GFM (backslash escapes work for all ASCII punctuation).
-const INLINE_SPECIAL = /[\\`*_[\]<>|~&!$]/g;
+const INLINE_SPECIAL = /[\\`*_[\]<>|~&!$@]/g;
 // Line-start markers that would turn text into a heading, list, quote, rule or setext underline.
 // A digit run followed by `.` or `)` starts an ordered list: the punctuation is escaped, not the digits.
 const BLOCK_START = /^(\s*)([#+\-=>]|\d+(?=[.)]))([.)]?)/;
 
-/** Inline text on one line: line breaks folded to spaces, markup characters escaped. */
+/**
+ * Inline text on one line: line breaks folded to spaces, markup characters escaped, and GFM's autolink literals
+ * (`scheme://`, `www.`) broken with an escape, so text from a report never becomes a clickable link.
+ */
 export function mdText(text: string): string {
-  return oneLine(visible(text)).replace(INLINE_SPECIAL, (c) => `\\${c}`).replace(BLOCK_START, (_m, space: string, marker: string, dot: string) => /\d/.test(marker) ? `${space}${marker}\\${dot}` : `${space}\\${marker}${dot}`);
+  return oneLine(visible(text))
+    .replace(INLINE_SPECIAL, (c) => `\\${c}`)
+    .replace(/:\/\//g, ':\\/\\/')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(BLOCK_START, (_m, space: string, marker: string, dot: string) => /\d/.test(marker) ? `${space}${marker}\\${dot}` : `${space}\\${marker}${dot}`);
 }
 
 /** Text for a GFM table cell: escaped as inline text, with line breaks kept as `<br>`. */
