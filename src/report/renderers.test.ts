@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
 import { before, test } from 'node:test';
 import { RENDERERS, rendererFor } from './registry.js';
 import { assessExample, hostileReport } from './test-support/sample.js';
@@ -19,6 +20,18 @@ test('the registry lists every format once, each with its own file name', () => 
   assert.deepEqual(RENDERERS.map((r) => r.fileName), ['report.json', 'report.html', 'report.sarif', 'report.md', 'ics.csv', 'ics.md']);
   assert.equal(rendererFor('sarif')?.mediaType, 'application/sarif+json');
   assert.equal(rendererFor('pdf'), undefined);
+});
+
+test('every renderer folder has an index, a readme and a test, and is registered', async () => {
+  const dir = new URL('./', import.meta.url);
+  const folders = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !['common', 'test-support'].includes(d.name)).map((d) => d.name).sort();
+  assert.deepEqual(folders, ['html', 'ics', 'markdown', 'sarif']);
+  for (const folder of folders) {
+    assert.ok(existsSync(new URL(`${folder}/readme.md`, dir)), `${folder}/readme.md`);
+    assert.ok(readdirSync(new URL(folder, dir)).some((f) => f.endsWith('.test.ts')), `${folder} has tests`);
+    const exported = Object.values(await import(`./${folder}/index.js`) as Record<string, unknown>);
+    assert.ok(exported.length > 0 && exported.every((r) => RENDERERS.includes(r as never)), `${folder} renderers are in the registry`);
+  }
 });
 
 test('every renderer gives byte-identical output for the same report', () => {

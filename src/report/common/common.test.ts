@@ -41,6 +41,6 @@ test('status codes follow EN 303 645 Annex B (M, R, M C, R C)', () => {
   const condition = { id: 'telemetry' as const, question: 'Is telemetry collected?', answer: null };
   assert.equal(statusCode({ status: 'M' }), 'M');
   assert.equal(statusCode({ status: 'R', condition }), 'R C');
-  assert.equal(conditionText(condition), 'Is telemetry collected? (telemetry; answer: not answered)');
-  assert.equal(conditionText({ ...condition, answer: false }), 'Is telemetry collected? (telemetry; answer: no)');
+  assert.equal(conditionText(condition), 'Is telemetry collected? (telemetry: applies if yes; answer: not answered)');
+  assert.equal(conditionText({ ...condition, id: 'constrained', answer: false }), 'Is telemetry collected? (constrained: applies if no; answer: no)');
 });

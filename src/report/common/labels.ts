@@ -1,3 +1,4 @@
+import { CONDITIONS } from '../../catalogue/index.js';
 import type { Severity, Verdict } from '../../model/index.js';
 import type { Basis, ProvisionResult } from '../types.js';
 
@@ -28,8 +29,15 @@ export function statusCode(p: Pick<ProvisionResult, 'status' | 'condition'>): st
   return p.condition ? `${p.status} C` : p.status;
 }
 
-/** The condition of a conditional provision with the manifest's answer, in one line. */
+const APPLIES_WHEN = new Map<string, boolean>(CONDITIONS.map((c) => [c.id, c.appliesWhen]));
+const yesNo = (answer: boolean | null) => (answer === null ? 'not answered' : answer ? 'yes' : 'no');
+
+/**
+ * The condition of a conditional provision in one line: the question, the answer under which the provision
+ * applies (some apply on "no", e.g. only to devices that are not constrained) and the manifest's answer.
+ */
 export function conditionText(condition: NonNullable<ProvisionResult['condition']>): string {
-  const answer = condition.answer === null ? 'not answered' : condition.answer ? 'yes' : 'no';
-  return `${condition.question} (${condition.id}; answer: ${answer})`;
+  const appliesWhen = APPLIES_WHEN.get(condition.id);
+  const applies = appliesWhen === undefined ? '' : `applies if ${yesNo(appliesWhen)}; `;
+  return `${condition.question} (${condition.id}: ${applies}answer: ${yesNo(condition.answer)})`;
 }

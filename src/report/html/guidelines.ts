@@ -25,7 +25,7 @@ class ProvisionRows {
     this.anchored.add(p.id);
     const severities = [...new Set(p.findings.map((f) => this.findings.get(f)?.severity).filter((s) => s !== undefined))].sort();
     const status = p.condition
-      ? html`${statusCode(p)}<br><span class="muted">if: ${conditionText(p.condition)}</span>`
+      ? html`${statusCode(p)}<br><span class="muted">Condition: ${conditionText(p.condition)}</span>`
       : html`${statusCode(p)}`;
     const links = p.findings.length === 0 ? html`<span class="muted">none</span>` : html`${p.findings.map((f, i) => html`${i > 0 ? html`<br>` : ''}<a href="#${anchorId('finding', f)}"><code>${f}</code></a>`)}`;
     return html`<tr data-filter data-verdict="${p.verdict}" data-severity="${severities.join(' ')}" data-guideline="${guideline}">${rowHeader(p.id, id)}${cell('Status', status)}${cell('Requirement', p.gist)}${cell('Verdict', verdictBadge(p.verdict))}${cell('Basis', BASIS_LABEL[p.basis] ?? p.basis)}${cell('Justification', html`<span class="prose">${p.justification}</span>`)}${cell('Findings', links)}</tr>\n`;

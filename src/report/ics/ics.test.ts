@@ -76,7 +76,7 @@ test('status, support and detail follow the verdicts', () => {
   for (const p of example.provisions) {
     const [, summary, status, support, detail] = rows.get(p.id)!;
     assert.equal(summary, p.gist);
-    assert.match(status!, p.condition ? new RegExp(`^${p.status} C: .*\\(${p.condition.id}; answer: `) : new RegExp(`^${p.status}$`));
+    assert.match(status!, p.condition ? new RegExp(`^${p.status} C: .*\\(${p.condition.id}: applies if (yes|no); answer: `) : new RegExp(`^${p.status}$`));
     assert.equal(support, { pass: 'Y', fail: 'N', 'not-applicable': 'N/A', inconclusive: '?' }[p.verdict]);
     assert.ok(detail!.includes(p.justification), `${p.id} detail carries the justification`);
     assert.match(detail!, /Basis: /);
