@@ -71,7 +71,7 @@ test('in a real browser the page renders under its CSP, the script runs and host
   try {
     const file = join(dir, 'report.html');
     writeFileSync(file, htmlRenderer.render(hostileReport(await assessExample())));
-    const run = spawnSync(browser, ['--headless=new', '--no-sandbox', '--disable-gpu', '--dump-dom', `file://${file}`], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(browser, ['--headless=new', '--no-sandbox', '--disable-gpu', `--user-data-dir=${join(dir, 'profile')}`, '--dump-dom', `file://${file}`], { encoding: 'utf8', timeout: 60_000 });
     assert.equal(run.status, 0, run.stderr);
     const dom = run.stdout;
     assert.match(dom, /<section class="filters" id="filters" aria-labelledby="filters-h">/, 'the script ran and showed the filters');
