@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Report } from '../types.js';
-import { assessExample, hostileReport } from '../test-support/sample.js';
+import { assessExample, EXAMPLE_MANIFEST, hostileReport } from '../test-support/sample.js';
 import { sarifValidator } from '../test-support/validators.js';
 import { sarifRenderer } from './index.js';
 import { FINGERPRINT_KEY, SARIF_SCHEMA_URI } from './log.js';
@@ -103,11 +103,11 @@ test('manifest lines are physical; URLs and host:port are logical locations anch
   const manifestFinding = example.findings[0]!;
   const onManifest = log.runs[0]!.results.find((r) => r.partialFingerprints[FINGERPRINT_KEY] === manifestFinding.id)!;
   assert.deepEqual(onManifest.locations[0]!.physicalLocation, {
-    artifactLocation: { uri: 'examples/smart-plug/iotcop.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: manifestFinding.location.line! },
+    artifactLocation: { uri: diskPathUri(EXAMPLE_MANIFEST).uri, uriBaseId: '%SRCROOT%' }, region: { startLine: manifestFinding.location.line! },
   });
   const telnet = resultFor(log, 'Telnet').locations[0]!;
   assert.deepEqual(telnet.logicalLocations, [{ name: '[fe80::1]:23', fullyQualifiedName: '[fe80::1]:23', kind: 'resource' }]);
-  assert.equal(telnet.physicalLocation!.artifactLocation.uri, 'examples/smart-plug/iotcop.yaml');
+  assert.equal(telnet.physicalLocation!.artifactLocation.uri, diskPathUri(EXAMPLE_MANIFEST).uri);
   const script = resultFor(log, 'Disclosure link').locations[0]!;
   assert.equal(script.logicalLocations![0]!.name, 'javascript:alert(document.domain)');
 });
