@@ -21,8 +21,8 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, high: 1
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byProvision = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
-function ruleFor(id: string, title: string, findings: readonly Finding[]): SarifRule {
-  const provisions = [...new Set(findings.flatMap((f) => f.provisions))].sort(byProvision);
+function ruleFor(id: string, title: string, declared: readonly string[], findings: readonly Finding[]): SarifRule {
+  const provisions = [...new Set([...declared, ...findings.flatMap((f) => f.provisions)])].sort(byProvision);
   const remediations = [...new Set(findings.map((f) => f.remediation))].sort(byCodeUnit);
   const reported = findings.filter((f) => f.verdict !== 'pass').sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const securitySeverity = reported[0] === undefined ? undefined : SECURITY_SEVERITY[reported[0].severity];
@@ -43,11 +43,11 @@ function ruleFor(id: string, title: string, findings: readonly Finding[]): Sarif
 
 /**
  * One rule per check id, from the checks that ran or were skipped plus any check that only appears in findings,
- * sorted by id. The report does not carry each check's declared provisions, so a rule lists the provisions of
- * its findings in this run.
+ * sorted by id. A rule lists the provisions the check declares plus any its findings name.
  */
 export function rulesOf(report: Report): SarifRule[] {
   const titles = new Map(report.checks.map((c) => [c.id, c.title]));
+  const declared = new Map(report.checks.map((c) => [c.id, c.provisions]));
   for (const f of report.findings) if (!titles.has(f.check)) titles.set(f.check, f.check);
-  return [...titles.keys()].sort(byCodeUnit).map((id) => ruleFor(id, titles.get(id)!, report.findings.filter((f) => f.check === id)));
+  return [...titles.keys()].sort(byCodeUnit).map((id) => ruleFor(id, titles.get(id)!, declared.get(id) ?? [], report.findings.filter((f) => f.check === id)));
 }

@@ -47,11 +47,11 @@ const hostileDrafts: readonly (FindingDraft & { check: string })[] = [
 ];
 
 const hostileChecks: readonly CheckRun[] = [
-  { id: 'default-passwords', title: 'Default passwords', status: 'ran', findings: 1 },
-  { id: 'embedded-keys', title: 'Keys in the image', status: 'ran', findings: 2 },
-  { id: 'open-ports', title: 'Open ports', status: 'skipped', reason: `host unreachable ${XSS}`, findings: 2 },
-  { id: 'third-party/<b>x</b>', title: `<i>Third</i> party ${ATTR_BREAK}`, status: 'error', reason: 'crashed: TypeError', findings: 1 },
-  { id: 'web-policy', title: 'Published policy', status: 'ran', findings: 2 },
+  { id: 'default-passwords', title: 'Default passwords', provisions: ['5.1-1', '5.1-2'], status: 'ran', findings: 1 },
+  { id: 'embedded-keys', title: 'Keys in the image', provisions: ['5.4-3'], status: 'ran', findings: 2 },
+  { id: 'open-ports', title: 'Open ports', provisions: ['5.6-1'], status: 'skipped', reason: `host unreachable ${XSS}`, findings: 2 },
+  { id: 'third-party/<b>x</b>', title: `<i>Third</i> party ${ATTR_BREAK}`, provisions: [], status: 'error', reason: 'crashed: TypeError', findings: 1 },
+  { id: 'web-policy', title: 'Published policy', provisions: ['5.2-1'], status: 'ran', findings: 2 },
 ];
 
 /** `base` with findings, checks, inputs and product strings that attack HTML, Markdown, CSV and SARIF. */
