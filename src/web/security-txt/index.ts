@@ -4,3 +4,4 @@ export { LIMITS as SECURITY_TXT_LIMITS } from './types.js';
 export { parseSecurityTxt } from './parse.js';
 export { verifySecurityTxtSignature, type SignatureCheck } from './signature.js';
 export { parseDateTime, isLanguageTag, isUri } from './syntax.js';
+export { generateSecurityTxt, type SecurityTxtOptions } from './generate.js';
