@@ -58,6 +58,7 @@ function has(evidence: Evidence, kind: EvidenceKind): boolean {
   switch (kind) {
     case 'declaration': return evidence.manifest !== undefined;
     case 'firmware': return (evidence.firmware?.length ?? 0) > 0;
+    case 'web': return (evidence.web?.pages.length ?? 0) > 0;
     default: return false;
   }
 }

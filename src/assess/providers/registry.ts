@@ -1,5 +1,6 @@
 import { manifestProvider } from './manifest/index.js';
 import type { EvidenceProvider } from './types.js';
+import { webProvider } from './web/index.js';
 
 /** Evidence providers, in the order they run. */
-export const PROVIDERS: readonly EvidenceProvider[] = [manifestProvider];
+export const PROVIDERS: readonly EvidenceProvider[] = [manifestProvider, webProvider];
