@@ -96,8 +96,9 @@ function odc(src: ByteSource, pos: number): CpioHeader {
 function bin(src: ByteSource, pos: number, le: boolean): CpioHeader {
   const h = src.read(pos, 26);
   const w = (i: number) => (le ? h.readUInt16LE(i * 2) : h.readUInt16BE(i * 2));
-  const namesize = w(11);
-  const size = w(12) * 65536 + w(13);
+  // magic, dev, ino, mode, uid, gid, nlink, rdev, mtime (2 words), namesize, filesize (2 words)
+  const namesize = w(10);
+  const size = w(11) * 65536 + w(12);
   const rdev = splitDev(w(7));
   const name = readName(src, pos + 26, namesize);
   const dataPos = align(pos + 26 + namesize, 2);

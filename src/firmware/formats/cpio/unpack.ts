@@ -1,7 +1,8 @@
 import { FormatError } from '../../errors.js';
+import { promised } from '../promised.js';
 import { checkAborted, checkEntries } from '../../limits.js';
 import type { ByteSource, EntryType, UnpackContext, Unpacked } from '../../types.js';
-import { MemoryVfs, type EntryInit } from '../../vfs/index.js';
+import { MemoryVfs, normalizePath, type EntryInit } from '../../vfs/index.js';
 import { decodeName } from '../text.js';
 import { readHeader, type CpioHeader } from './header.js';
 
@@ -21,6 +22,10 @@ interface Item {
 
 /** Walks the headers from offset 0 up to TRAILER!!! and builds the tree. */
 export function unpackCpio(src: ByteSource, ctx: UnpackContext): Promise<Unpacked> {
+  return promised(() => walkCpio(src, ctx));
+}
+
+function walkCpio(src: ByteSource, ctx: UnpackContext): Unpacked {
   const items: Item[] = [];
   let pos = 0;
   let badSums = 0;
@@ -49,7 +54,7 @@ export function unpackCpio(src: ByteSource, ctx: UnpackContext): Promise<Unpacke
   if (!ended) ctx.warn(`no ${TRAILER} entry: the archive ends at 0x${pos.toString(16)}`);
   if (badSums > 0) ctx.warn(`${badSums} files fail the crc format's data checksum`);
   if (items.length === 0 && !ended) throw new FormatError('cpio: no entries');
-  return Promise.resolve({ kind: 'tree', vfs: buildTree(items, ctx), length: pos });
+  return { kind: 'tree', vfs: buildTree(items, ctx), length: pos };
 }
 
 function toItem(src: ByteSource, h: CpioHeader): Item | undefined {
@@ -91,7 +96,7 @@ function linkHardLinks(items: readonly Item[]): void {
     for (const item of group) {
       if (item === holder) continue;
       const { content: _content, ...meta } = item.init;
-      item.init = { ...meta, type: 'hardlink', size: 0, target: holder.init.path };
+      item.init = { ...meta, type: 'hardlink', size: 0, target: normalizePath(holder.init.path).path };
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { EntryInit } from '../../vfs/index.js';
+import { normalizePath, type EntryInit } from '../../vfs/index.js';
 import type { EntryType } from '../../types.js';
 import { decodeName } from '../text.js';
 import type { TarHeader } from './header.js';
@@ -54,7 +54,9 @@ export function entryInit(h: TarHeader, pending: Pending, pax: PaxRecords, type:
     gid: paxNumber(pax, 'gid') ?? h.gid,
     mtime: paxNumber(pax, 'mtime') ?? h.mtime,
     size: finalType === 'file' ? size : finalType === 'symlink' ? Buffer.byteLength(link) : 0,
-    ...(finalType === 'symlink' || finalType === 'hardlink' ? { target: link } : {}),
+    ...(finalType === 'symlink' ? { target: link } : {}),
+    // A hard link names another member of the archive: stored as that member's normalised path.
+    ...(finalType === 'hardlink' ? { target: normalizePath(link).path } : {}),
     ...(isDevice ? { device: { major: h.devmajor, minor: h.devminor } } : {}),
     ...(xattrs ? { xattrs } : {}),
   };

@@ -1,4 +1,5 @@
 import { FormatError } from '../../errors.js';
+import { promised } from '../promised.js';
 import { checkAborted, checkEntries } from '../../limits.js';
 import type { ByteSource, UnpackContext, Unpacked } from '../../types.js';
 import { MemoryVfs } from '../../vfs/index.js';
@@ -25,6 +26,10 @@ interface Walk {
 
 /** Walks the headers from offset 0 and builds the tree; content stays in the source until read. */
 export function unpackTar(src: ByteSource, ctx: UnpackContext): Promise<Unpacked> {
+  return promised(() => walkTar(src, ctx));
+}
+
+function walkTar(src: ByteSource, ctx: UnpackContext): Unpacked {
   const walk: Walk = { src, ctx, vfs: new MemoryVfs(ctx.layer), global: new Map(), pending: {}, entries: 0, escaped: 0 };
   let pos = 0;
   for (;;) {
@@ -52,7 +57,7 @@ export function unpackTar(src: ByteSource, ctx: UnpackContext): Promise<Unpacked
   }
   if (walk.escaped > 0) ctx.warn(`${walk.escaped} entries named paths above the archive root; they were kept inside it`);
   if (walk.vfs.size === 0) throw new FormatError('tar: no entries');
-  return Promise.resolve({ kind: 'tree', vfs: walk.vfs, length: pos });
+  return { kind: 'tree', vfs: walk.vfs, length: pos };
 }
 
 /** Handles one header; returns the offset of the next header, or undefined when the archive is cut short. */

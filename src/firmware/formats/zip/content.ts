@@ -23,8 +23,9 @@ export function methodName(method: number): string {
 /** Whether this build can read the entry's data (known method with its codec present, not encrypted). */
 export function readable(e: CentralEntry): boolean {
   if (e.flags & 1) return false;
-  const m = METHODS[e.method];
-  return m !== undefined && (m.codec === undefined || hasCodec(m.codec));
+  if (e.method === 0) return true;
+  const codec = METHODS[e.method]?.codec;
+  return codec !== undefined && hasCodec(codec);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { promised } from '../promised.js';
 import { checkAborted, checkEntries } from '../../limits.js';
 import type { ByteSource, EntryType, UnpackContext, Unpacked } from '../../types.js';
 import { MemoryVfs, type EntryInit } from '../../vfs/index.js';
@@ -10,10 +11,16 @@ import { findDirectory } from './eocd.js';
 const MAX_LINK = 64 * 1024;
 const UNIX_HOSTS = new Set([3, 19]); // Unix, OS X (APPNOTE 4.4.2)
 
-/** Type and permission bits: unix modes from the external attributes when a unix host wrote them. */
+const UNIX_TYPES = new Set([0o100000, 0o040000, 0o120000]);
+
+/**
+ * Type and permission bits: a unix mode in the high half of the external attributes when a unix host wrote
+ * the entry, or when any host left a well-formed one there (some Windows tools do, as python reads it);
+ * otherwise MS-DOS attributes (directory bit, read-only bit).
+ */
 function typeAndMode(e: CentralEntry): { type: EntryType; mode: number } {
   const unix = e.external >>> 16;
-  if (UNIX_HOSTS.has(e.madeBy >> 8) && unix !== 0) {
+  if ((UNIX_HOSTS.has(e.madeBy >> 8) && unix !== 0) || UNIX_TYPES.has(unix & 0o170000)) {
     const fmt = unix & 0o170000;
     const type: EntryType = fmt === 0o120000 ? 'symlink' : fmt === 0o040000 || e.name.endsWith('/') ? 'dir' : 'file';
     return { type, mode: unix & 0o7777 };
@@ -39,6 +46,10 @@ function toInit(src: ByteSource, e: CentralEntry, ctx: UnpackContext): EntryInit
 
 /** Lists the archive from its central directory (sizes, modes, names); local headers only locate the data. */
 export function unpackZip(src: ByteSource, ctx: UnpackContext): Promise<Unpacked> {
+  return promised(() => walkZip(src, ctx));
+}
+
+function walkZip(src: ByteSource, ctx: UnpackContext): Unpacked {
   const dir = findDirectory(src);
   checkEntries(ctx, dir.entries);
   const central = readCentral(src, dir);
@@ -55,5 +66,5 @@ export function unpackZip(src: ByteSource, ctx: UnpackContext): Promise<Unpacked
   }
   for (const [why, n] of [...unreadable].sort()) ctx.warn(`${n} entries cannot be read: ${why}`);
   if (escaped > 0) ctx.warn(`${escaped} entries named paths above the archive root; they were kept inside it`);
-  return Promise.resolve({ kind: 'tree', vfs, length: dir.length });
+  return { kind: 'tree', vfs, length: dir.length };
 }
