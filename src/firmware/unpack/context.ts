@@ -30,10 +30,12 @@ export class LayerContext implements UnpackContext {
     private readonly budget: Budget,
     private readonly inputSize: number,
     parent?: AbortSignal,
+    /** Let the process exit while this context waits (standalone use without finish()). */
+    unrefTimer = false,
   ) {
     this.deadline = performance.now() + limits.layerTimeoutMs;
     this.timer = setTimeout(() => this.expire(), limits.layerTimeoutMs);
-    this.timer.unref?.();
+    if (unrefTimer) this.timer.unref();
     const onAbort = () => this.controller.abort(parent?.reason);
     if (parent?.aborted) onAbort();
     else parent?.addEventListener('abort', onAbort, { once: true });
@@ -85,5 +87,5 @@ export class LayerContext implements UnpackContext {
 
 /** A context for running a plug-in on its own (tests, library users): default limits, no shared budget. */
 export function standaloneContext(options: { layer?: string; limits?: Partial<UnpackLimits>; signal?: AbortSignal; inputSize?: number } = {}): LayerContext {
-  return new LayerContext(options.layer ?? 'test', { ...DEFAULT_LIMITS, ...options.limits }, { total: 0 }, options.inputSize ?? Number.MAX_SAFE_INTEGER, options.signal);
+  return new LayerContext(options.layer ?? 'test', { ...DEFAULT_LIMITS, ...options.limits }, { total: 0 }, options.inputSize ?? Number.MAX_SAFE_INTEGER, options.signal, true);
 }

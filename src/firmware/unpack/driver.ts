@@ -21,6 +21,30 @@ export interface DriverOptions {
   readonly onProgress?: ((event: UnpackProgress) => void) | undefined;
 }
 
+interface Failure {
+  readonly plugin: FormatPlugin;
+  readonly record: Mutable<LayerRecord>;
+}
+
+/** Counts failed layers per format in one blob; a limit hit or too many failures stop that format there. */
+class FailureCount {
+  private readonly counts = new Map<FormatPlugin, number>();
+  private readonly off = new Set<FormatPlugin>();
+
+  add({ plugin, record }: Failure): void {
+    const n = (this.counts.get(plugin) ?? 0) + 1;
+    this.counts.set(plugin, n);
+    if (record.error?.code === 'ERR_UNPACK_LIMIT' || n >= MAX_FAILURES_PER_FORMAT) {
+      this.off.add(plugin);
+      record.warnings = [...record.warnings, `no further ${plugin.id} candidates are tried in this blob`];
+    }
+  }
+
+  disabled(plugin: FormatPlugin): boolean {
+    return this.off.has(plugin);
+  }
+}
+
 interface Blob extends BlobOrigin {
   readonly source: ByteSource;
   readonly depth: number;
@@ -31,6 +55,13 @@ interface Blob extends BlobOrigin {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Failed candidates of one format tolerated per blob before that format is no longer tried there. A real
+ * archive that fails (or hits a limit) has more valid-looking starts inside it (every tar or cpio header,
+ * every zip local header), and retrying each would flood the log and cost time quadratic in its size.
+ */
+const MAX_FAILURES_PER_FORMAT = 8;
 
 function safeProbe(plugin: FormatPlugin, src: ByteSource): Probe | null {
   try {
@@ -71,7 +102,7 @@ export class Driver {
       return false;
     }
     let cursor = 0;
-    let failed: FormatPlugin | undefined;
+    let failed: Failure | undefined;
     let recognised = false;
     if (whole) {
       const out = await this.layer(b, whole.plugin, whole.probe, 0, false, b.source);
@@ -79,7 +110,7 @@ export class Driver {
         recognised = true;
         cursor = out.length;
       } else {
-        failed = whole.plugin;
+        failed = { plugin: whole.plugin, record: out.record };
       }
     }
     if (!b.inTree && cursor < b.source.size) await this.carve(b, cursor, failed);
@@ -98,19 +129,24 @@ export class Driver {
    * Scans [from, end) for every signature, confirms each candidate with its probe, unpacks the confirmed
    * ones and skips what they consumed; the bytes in between are recorded as unknown regions.
    */
-  private async carve(b: Blob, from: number, failedAtZero: FormatPlugin | undefined): Promise<void> {
+  private async carve(b: Blob, from: number, failedWhole: Failure | undefined): Promise<void> {
     const size = b.source.size;
+    const failures = new FailureCount();
+    if (failedWhole) failures.add(failedWhole);
     let cursor = from;
     for (let start = from; start < size;) {
       const to = Math.min(size, start + WINDOW);
       for (const c of scanWindow(b.source, start, to, cursor, this.options.formats)) {
-        if (c.offset < cursor || (c.offset === 0 && c.plugin === failedAtZero)) continue;
+        if (c.offset < cursor || (c.offset === 0 && c.plugin === failedWhole?.plugin) || failures.disabled(c.plugin)) continue;
         this.checkCancelled();
         const sub = c.offset === 0 ? b.source : b.source.slice(c.offset, size - c.offset);
         const probe = safeProbe(c.plugin, sub);
         if (!probe) continue;
         const out = await this.layer(b, c.plugin, probe, c.offset, true, sub);
-        if (!out.ok) continue;
+        if (!out.ok) {
+          failures.add({ plugin: c.plugin, record: out.record });
+          continue;
+        }
         this.gap(b, cursor, c.offset);
         cursor = c.offset + out.length;
       }
@@ -145,7 +181,7 @@ export class Driver {
   }
 
   /** Unpacks one layer and what it produced; a failure becomes the layer's error entry. */
-  private async layer(b: Blob, plugin: FormatPlugin, probe: Probe, offset: number, carved: boolean, src: ByteSource): Promise<{ ok: boolean; length: number }> {
+  private async layer(b: Blob, plugin: FormatPlugin, probe: Probe, offset: number, carved: boolean, src: ByteSource): Promise<{ ok: boolean; length: number; record: Mutable<LayerRecord> }> {
     const record = this.newRecord(b, plugin.id, offset, probe, carved);
     this.options.onProgress?.({ kind: 'layer', id: record.id, format: plugin.id, depth: b.depth });
     const ctx = new LayerContext(record.id, this.options.limits, this.budget, src.size, this.options.signal);
@@ -163,7 +199,7 @@ export class Driver {
       record.warnings = ctx.finish();
       this.checkCancelled();
       record.error = layerError(error);
-      return { ok: false, length: 0 };
+      return { ok: false, length: 0, record };
     }
     record.warnings = ctx.finish();
     if (result.kind === 'tree') {
@@ -172,7 +208,7 @@ export class Driver {
     } else {
       await this.children(result, record, b.depth);
     }
-    return { ok: true, length };
+    return { ok: true, length, record };
   }
 
   private async children(result: Extract<Unpacked, { kind: 'blobs' }>, record: LayerRecord, depth: number): Promise<void> {
