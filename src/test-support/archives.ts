@@ -19,7 +19,7 @@ export function ustar(files: readonly FileSpec[]): Buffer {
     const data = type === 'file' ? Buffer.from(f.data ?? '') : Buffer.alloc(0);
     const h = Buffer.alloc(512);
     h.write(f.name, 0, 100, 'utf8');
-    h.write(`${(f.mode ?? (type === 'dir' ? 0o755 : 0o644)).toString(8).padStart(7, '0')}\0`, 100, 'latin1');
+    h.write(`${(f.mode ?? (type === 'dir' ? 0o755 : type === 'symlink' ? 0o777 : 0o644)).toString(8).padStart(7, '0')}\0`, 100, 'latin1');
     h.write('0000000\0', 108, 'latin1');
     h.write('0000000\0', 116, 'latin1');
     h.write(`${data.length.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
