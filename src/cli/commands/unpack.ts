@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { placements, writeEvidence, type WriteReport } from '../../firmware/index.js';
+import { writeEvidence, type WriteReport } from '../../firmware/index.js';
 import { IotcopError } from '../../model/index.js';
 import type { CommandModule } from '../command.js';
 import { addLimitOptions } from '../firmware/options.js';
@@ -62,7 +62,7 @@ export const unpackCommand: CommandModule = {
       } finally {
         bar.clear();
       }
-      const folders = placements(evidence).map((p) => ({ layer: p.vfs.layer, folder: resolve(options.output, p.dir) }));
+      const folders = report.folders.map((f) => ({ layer: f.layer, folder: resolve(options.output, f.dir) }));
       if (options.json) {
         io.out(`${JSON.stringify({ output: resolve(options.output), layers: folders, written: report, log: evidence.log }, null, 2)}\n`);
         return;

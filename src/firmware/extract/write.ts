@@ -22,6 +22,8 @@ export interface WriteReport {
   /** Devices, fifos and sockets written as empty placeholder files. */
   readonly specials: number;
   readonly bytes: number;
+  /** Where each tree went, relative to the output directory ('' is the directory itself). */
+  readonly folders: readonly { readonly layer: string; readonly dir: string }[];
   readonly warnings: readonly string[];
 }
 
@@ -94,7 +96,7 @@ export async function writeTrees(placements: readonly Placement[], outDir: strin
     if (entry) attempt(() => out.finishDir(rel, entry), () => undefined, { rel, entry }, warn);
   }
   if (warnings.length > MAX_WARNINGS) warnings[MAX_WARNINGS] = 'more warnings not shown';
-  return { ...count, warnings };
+  return { ...count, folders: placements.map((pl) => ({ layer: pl.vfs.layer, dir: pl.dir })), warnings };
 }
 
 function attempt(op: () => void, ok: () => void, item: PlannedEntry, warn: (text: string) => void): void {

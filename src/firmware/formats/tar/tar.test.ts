@@ -39,10 +39,10 @@ interface Listed {
   target?: string;
 }
 
-/** Parses `tar -tv --numeric-owner --full-time` lines; paths normalised like the Vfs's. */
+/** Parses `tar -tv --numeric-owner --full-time` lines (pax fractions are space padded); paths normalised like the Vfs's. */
 function parseTarListing(text: string): Listed[] {
   return text.split('\n').filter(Boolean).map((line) => {
-    const m = /^(\S{10}) (\d+\/\d+)\s+(\S+) \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? (.*)$/.exec(line);
+    const m = /^(\S{10}) (\d+\/\d+)\s+(\S+) \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? +(.*)$/.exec(line);
     assert.ok(m, `unexpected tar -tv line: ${line}`);
     let path = m[4]!;
     let target: string | undefined;
