@@ -2,6 +2,7 @@ import { limitError } from '../limits.js';
 import type { ByteSource, FormatPlugin, LayerRecord, Probe, UnknownRegion, UnpackLimits, Unpacked, Vfs } from '../types.js';
 import { LayerContext, type Budget } from './context.js';
 import { deepFiles } from './deep.js';
+import { FailureCount, type Failure, type Mutable } from './failures.js';
 import { LayerIds, safeSegment, type BlobOrigin } from './ids.js';
 import { leafTree } from './leaves.js';
 import { regionStats } from './regions.js';
@@ -21,30 +22,6 @@ export interface DriverOptions {
   readonly onProgress?: ((event: UnpackProgress) => void) | undefined;
 }
 
-interface Failure {
-  readonly plugin: FormatPlugin;
-  readonly record: Mutable<LayerRecord>;
-}
-
-/** Counts failed layers per format in one blob; a limit hit or too many failures stop that format there. */
-class FailureCount {
-  private readonly counts = new Map<FormatPlugin, number>();
-  private readonly off = new Set<FormatPlugin>();
-
-  add({ plugin, record }: Failure): void {
-    const n = (this.counts.get(plugin) ?? 0) + 1;
-    this.counts.set(plugin, n);
-    if (record.error?.code === 'ERR_UNPACK_LIMIT' || n >= MAX_FAILURES_PER_FORMAT) {
-      this.off.add(plugin);
-      record.warnings = [...record.warnings, `no further ${plugin.id} candidates are tried in this blob`];
-    }
-  }
-
-  disabled(plugin: FormatPlugin): boolean {
-    return this.off.has(plugin);
-  }
-}
-
 interface Blob extends BlobOrigin {
   readonly source: ByteSource;
   readonly depth: number;
@@ -54,14 +31,7 @@ interface Blob extends BlobOrigin {
   readonly blobName?: string;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/**
- * Failed candidates of one format tolerated per blob before that format is no longer tried there. A real
- * archive that fails (or hits a limit) has more valid-looking starts inside it (every tar or cpio header,
- * every zip local header), and retrying each would flood the log and cost time quadratic in its size.
- */
-const MAX_FAILURES_PER_FORMAT = 8;
 
 function safeProbe(plugin: FormatPlugin, src: ByteSource): Probe | null {
   try {
