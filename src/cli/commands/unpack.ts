@@ -50,7 +50,7 @@ export const unpackCommand: CommandModule = {
       .option('-q, --quiet', 'no progress bar and no summary');
     addLimitOptions(command).action(async (image: string, options: UnpackOptions) => {
       checkOutput(options.output, options.force ?? false);
-      const evidence = await unpackForCli(image, options, io);
+      const evidence = await unpackForCli(image, options, io, { hash: options.json ?? false });
       requireTrees(evidence);
       const bar = new ProgressBar(io, options.quiet ?? false);
       let report: WriteReport;

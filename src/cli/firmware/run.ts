@@ -9,14 +9,20 @@ export interface UnpackCliOptions extends LimitOptions {
   readonly quiet?: boolean;
 }
 
+export interface UnpackCliExtras {
+  /** Whether the log's sha256 is shown (hashing costs a full read of the image). */
+  readonly hash?: boolean;
+}
+
 /** Unpacks with the CLI's limits, showing progress on a terminal. */
-export async function unpackForCli(image: string, options: UnpackCliOptions, io: Io): Promise<FirmwareEvidence> {
+export async function unpackForCli(image: string, options: UnpackCliOptions, io: Io, extras: UnpackCliExtras = {}): Promise<FirmwareEvidence> {
   const bar = new ProgressBar(io, options.quiet ?? false);
   let label = 'scanning';
   try {
     return await unpackImage(image, {
       limits: limitsFrom(options),
       deep: options.deep ?? false,
+      hash: extras.hash ?? true,
       onProgress: (event) => {
         if (event.kind === 'layer') label = `${event.id}`;
         else bar.update(label, event.done, event.total);

@@ -5,6 +5,8 @@ import type { ByteSource, Vfs } from '../types.js';
 const MIN_SIZE = 18;
 /** Reads in flight while probing; squashfs content reads run in a worker pool, so this is real parallelism. */
 const PREFETCH = 8;
+/** ...but never more than this many bytes of file content held ahead of the consumer (one file may exceed it). */
+const PREFETCH_BYTES = 64 * 1024 * 1024;
 
 /** A regular file of a tree and its content as a source (undefined when it could not be read). */
 export interface DeepFile {
@@ -25,11 +27,22 @@ export async function* deepFiles(vfs: Vfs, maxFile: number): AsyncGenerator<Deep
       () => ({ path: entry.path, source: undefined }),
     );
   };
-  const ahead: Promise<DeepFile>[] = [];
-  for (let i = 0; i < Math.min(PREFETCH, files.length); i++) ahead.push(read(i));
-  for (let i = 0; i < files.length; i++) {
-    const next = i + PREFETCH;
-    if (next < files.length) ahead.push(read(next));
-    yield await ahead.shift()!;
+  const ahead: { size: number; file: Promise<DeepFile> }[] = [];
+  let next = 0;
+  let bytesAhead = 0;
+  const fill = () => {
+    while (next < files.length && ahead.length < PREFETCH && (ahead.length === 0 || bytesAhead + files[next]!.size <= PREFETCH_BYTES)) {
+      ahead.push({ size: files[next]!.size, file: read(next) });
+      bytesAhead += files[next]!.size;
+      next++;
+    }
+  };
+  fill();
+  while (ahead.length > 0) {
+    const head = ahead.shift()!;
+    bytesAhead -= head.size;
+    const file = await head.file;
+    fill();
+    yield file;
   }
 }

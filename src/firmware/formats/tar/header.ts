@@ -24,32 +24,30 @@ export interface TarHeader {
  * A numeric header field: octal ASCII (optionally space/NUL padded on both sides) or, when the top bit of
  * the first byte is set, GNU base-256 big-endian binary (0xff first byte: negative).
  */
-export function parseNumeric(field: Buffer, what: string): number {
-  const first = field[0] ?? 0;
+export function parseNumeric(buf: Buffer, start: number, width: number, what: string): number {
+  const end = start + width;
+  const first = buf[start] ?? 0;
   if (first & 0x80) {
     // Two's complement over the whole field; 0xff first marks a negative value, 0x80 a positive one.
     let v = first === 0xff ? -1 : first & 0x7f;
-    for (let i = 1; i < field.length; i++) {
-      v = v * 256 + field[i]!;
+    for (let i = start + 1; i < end; i++) {
+      v = v * 256 + buf[i]!;
       if (!Number.isSafeInteger(v)) throw new FormatError(`tar: ${what} field is too large`);
     }
     return v;
   }
-  let i = 0;
-  while (i < field.length && (field[i] === 0x20 || field[i] === 0)) i++;
+  let i = start;
+  while (i < end && (buf[i] === 0x20 || buf[i] === 0)) i++;
   let v = 0;
-  let digits = 0;
-  for (; i < field.length; i++) {
-    const c = field[i]!;
+  for (; i < end; i++) {
+    const c = buf[i]!;
     if (c === 0x20 || c === 0) break;
     if (c < 0x30 || c > 0x37) throw new FormatError(`tar: ${what} field is not octal`);
     v = v * 8 + (c - 0x30);
-    digits++;
   }
-  for (; i < field.length; i++) {
-    if (field[i] !== 0x20 && field[i] !== 0) throw new FormatError(`tar: ${what} field has trailing garbage`);
+  for (; i < end; i++) {
+    if (buf[i] !== 0x20 && buf[i] !== 0) throw new FormatError(`tar: ${what} field has trailing garbage`);
   }
-  if (digits === 0) return 0;
   return v;
 }
 
@@ -57,17 +55,19 @@ export function parseNumeric(field: Buffer, what: string): number {
 export function checksumOk(block: Buffer): boolean {
   let stored: number;
   try {
-    stored = parseNumeric(block.subarray(148, 156), 'checksum');
+    stored = parseNumeric(block, 148, 8, 'checksum');
   } catch {
     return false;
   }
-  let unsigned = 0;
-  let signed = 0;
+  let unsigned = 8 * 0x20; // the checksum field itself counts as spaces
+  let high = 0;
   for (let i = 0; i < BLOCK; i++) {
-    const b = i >= 148 && i < 156 ? 0x20 : block[i]!;
+    if (i === 148) i = 156;
+    const b = block[i]!;
     unsigned += b;
-    signed += b > 127 ? b - 256 : b;
+    if (b > 127) high++;
   }
+  const signed = unsigned - 256 * high;
   return stored === unsigned || stored === signed;
 }
 
@@ -94,16 +94,16 @@ export function parseHeader(block: Buffer): TarHeader {
   const hasDev = flavour !== 'v7';
   return {
     name: untilNul(block.subarray(0, 100)),
-    mode: parseNumeric(block.subarray(100, 108), 'mode'),
-    uid: parseNumeric(block.subarray(108, 116), 'uid'),
-    gid: parseNumeric(block.subarray(116, 124), 'gid'),
-    size: parseNumeric(block.subarray(124, 136), 'size'),
-    mtime: parseNumeric(block.subarray(136, 148), 'mtime'),
+    mode: parseNumeric(block, 100, 8, 'mode'),
+    uid: parseNumeric(block, 108, 8, 'uid'),
+    gid: parseNumeric(block, 116, 8, 'gid'),
+    size: parseNumeric(block, 124, 12, 'size'),
+    mtime: parseNumeric(block, 136, 12, 'mtime'),
     typeflag: typeByte === 0 ? '0' : String.fromCharCode(typeByte),
     linkname: untilNul(block.subarray(157, 257)),
     flavour,
-    devmajor: hasDev ? parseNumeric(block.subarray(329, 337), 'devmajor') : 0,
-    devminor: hasDev ? parseNumeric(block.subarray(337, 345), 'devminor') : 0,
+    devmajor: hasDev ? parseNumeric(block, 329, 8, 'devmajor') : 0,
+    devminor: hasDev ? parseNumeric(block, 337, 8, 'devminor') : 0,
     prefix: flavour === 'ustar' ? untilNul(block.subarray(345, 500)) : Buffer.alloc(0),
   };
 }

@@ -20,8 +20,8 @@ const MAX_CHUNKS = 65_536;
 function readChunks(block: Buffer, at: number, count: number, out: SparseChunk[]): void {
   for (let i = 0; i < count; i++) {
     const base = at + i * 24;
-    const offset = parseNumeric(block.subarray(base, base + 12), 'sparse offset');
-    const length = parseNumeric(block.subarray(base + 12, base + 24), 'sparse length');
+    const offset = parseNumeric(block, base, 12, 'sparse offset');
+    const length = parseNumeric(block, base + 12, 12, 'sparse length');
     if (offset === 0 && length === 0) continue;
     out.push({ offset, length });
   }
@@ -40,7 +40,7 @@ export function gnuSparseMap(src: ByteSource, headerPos: number, header: Buffer)
     extended = ext[504] !== 0;
     pos += BLOCK;
   }
-  const realSize = parseNumeric(header.subarray(483, 495), 'sparse real size');
+  const realSize = parseNumeric(header, 483, 12, 'sparse real size');
   return { chunks, realSize, mapBytes: pos - headerPos - BLOCK };
 }
 
