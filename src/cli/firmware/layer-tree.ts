@@ -49,9 +49,13 @@ export function layerTree(log: UnpackLog, p: TreePalette): string[] {
         return;
       }
       const l = node.layer;
+      // Layers inside a file of a tree (--deep) or inside one of several named blobs carry that name in their id.
+      const segment = l.parent !== null && l.id.startsWith(`${l.parent}/`) ? l.id.slice(l.parent.length + 1) : l.id;
+      const at = segment.lastIndexOf('@');
+      const where = at > 0 ? ` in ${segment.slice(0, at)}` : '';
       const produced = l.produced.blobs > 0 ? `${l.produced.blobs} blobs` : `${l.produced.entries} entries`;
       const result = l.error ? '' : `  -> ${produced}, ${l.produced.bytes} bytes`;
-      lines.push(`${branch}${p.bold(l.format)} ${hex(l.offset)}+${hex(l.length)}${l.carved ? ' (carved)' : ''}  ${l.description}${result}`);
+      lines.push(`${branch}${p.bold(l.format)} ${hex(l.offset)}+${hex(l.length)}${where}${l.carved ? ' (carved)' : ''}  ${l.description}${result}`);
       for (const w of l.warnings) lines.push(`${inner}${p.yellow('warning')} ${w}`);
       if (l.error) lines.push(`${inner}${p.red('error')} ${l.error.code}: ${l.error.message}`);
       walk(l.id, inner);

@@ -233,3 +233,23 @@ test('layout: a layer folder that collides with an entry of the tree gets a ~2 s
     tmp.cleanup();
   }
 });
+
+test('layout: with --deep, an archive inside a file of the root tree lands beside that file', async () => {
+  const inner = ustar([{ name: 'control', data: 'Package: demo\n' }]);
+  const outer = ustar([{ name: 'usr/lib/demo.ipk', data: deflateSync(inner) }]);
+  const tmp = tempDir();
+  try {
+    const path = join(tmp.dir, 'image.tar');
+    writeFileSync(path, outer);
+    const evidence = await unpackImage(path, { formats: [...FORMATS, zlibTestPlugin], deep: true });
+    assert.deepEqual(placements(evidence).map((p) => [p.vfs.layer, p.dir]), [
+      ['0x0-tar', ''],
+      ['0x0-tar/usr/lib/demo.ipk@0x0-test-zlib/0x0-tar', 'usr/lib/demo.ipk@0x0-test-zlib/0x0-tar'],
+    ]);
+    const out = join(tmp.dir, 'out');
+    await writeEvidence(evidence, out);
+    assert.equal(readFileSync(join(out, 'usr/lib/demo.ipk@0x0-test-zlib/0x0-tar/control'), 'utf8'), 'Package: demo\n');
+  } finally {
+    tmp.cleanup();
+  }
+});
