@@ -8,11 +8,12 @@ import { join } from 'node:path';
 export const FIXED_EPOCH = 1_700_000_000;
 
 /** Runs a tool with SOURCE_DATE_EPOCH and TZ=UTC; returns stdout as text, throws with stderr on failure. */
-export function tool(cmd: string, args: readonly string[], cwd?: string): string {
+export function tool(cmd: string, args: readonly string[], cwd?: string, input?: Buffer): string {
   return execFileSync(cmd, args, {
     cwd,
+    input,
     env: { ...process.env, SOURCE_DATE_EPOCH: String(FIXED_EPOCH), TZ: 'UTC', LC_ALL: 'C' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     maxBuffer: 256 * 1024 * 1024,
   }).toString('latin1');
 }
