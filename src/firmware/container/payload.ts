@@ -3,8 +3,12 @@
 import { decompress, hasCodec } from '../codecs/index.js';
 import type { CodecId } from '../codecs/index.js';
 import { FormatError } from '../errors.js';
+import { lzopDecompress } from './lzop.js';
 import { BufferSource } from '../source/index.js';
 import type { ByteSource, UnpackContext } from '../types.js';
+
+/** A codec, or `lzop`: the lzop file container around LZO1X blocks (u-boot and kernel "lzo" payloads). */
+export type PayloadCodec = CodecId | 'lzop';
 
 export interface Blob {
   readonly name: string;
@@ -24,7 +28,7 @@ export interface PayloadSpec {
   readonly offset: number;
   readonly source: ByteSource;
   /** Codec to undo, or undefined for a stored payload. */
-  readonly codec: CodecId | undefined;
+  readonly codec: PayloadCodec | undefined;
   readonly description: string;
   readonly expectedSize?: number;
 }
@@ -36,13 +40,15 @@ export interface PayloadSpec {
 export function payloadBlob(spec: PayloadSpec, ctx: UnpackContext): Blob {
   const raw: Blob = { name: spec.name, offset: spec.offset, source: spec.source, description: spec.description };
   if (spec.codec === undefined) return raw;
-  if (!hasCodec(spec.codec)) {
+  // lzop files are walked here; only their compressed blocks need the lzo1x codec (stored ones do not).
+  if (spec.codec !== 'lzop' && !hasCodec(spec.codec)) {
     ctx.warn(`${spec.name}: ${spec.codec} codec not available, payload kept compressed`);
     return { ...raw, description: `${spec.description} (${spec.codec}, not decompressed)` };
   }
   try {
     const options = spec.expectedSize === undefined ? { maxOutput: outputCap(ctx, spec.source.size) } : { maxOutput: outputCap(ctx, spec.source.size), expectedSize: spec.expectedSize };
-    const out = decompress(spec.codec, spec.source.read(0, spec.source.size), options);
+    const input = spec.source.read(0, spec.source.size);
+    const out = spec.codec === 'lzop' ? lzopDecompress(input, options.maxOutput) : decompress(spec.codec, input, options);
     ctx.charge(out.length);
     return { name: spec.name, source: new BufferSource(out, `${spec.source.label}:${spec.codec}`), description: `${spec.description} (${spec.codec}-decompressed, ${out.length} bytes)` };
   } catch (error) {

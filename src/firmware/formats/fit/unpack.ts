@@ -1,8 +1,7 @@
 // Unpacks a Flattened Image Tree: one blob per /images subnode (decompressed when its compression has a codec),
 // hashes verified (a mismatch is a warning naming the image and algorithm), configurations described.
-import type { CodecId } from '../../codecs/index.js';
 import { payloadBlob } from '../../container/payload.js';
-import type { Blob } from '../../container/payload.js';
+import type { Blob, PayloadCodec } from '../../container/payload.js';
 import { expect } from '../../errors.js';
 import type { ByteSource, Probe, UnpackContext, Unpacked } from '../../types.js';
 import { parseFdt } from '../device-tree/fdt.js';
@@ -14,8 +13,8 @@ import { fitImages, fitLength } from './images.js';
 import type { FitImage } from './images.js';
 import { verifyHash } from './verify.js';
 
-/** FIT compression names (image.c `uimage_comp`) to codecs; lzo payloads are lzop files, left raw. */
-const CODECS: Readonly<Record<string, CodecId | undefined>> = { none: undefined, gzip: 'gzip', bzip2: 'bzip2', lzma: 'lzma', lz4: 'lz4-frame', zstd: 'zstd' };
+/** FIT compression names (image.c `uimage_comp`) to codecs; lzo payloads are lzop files. */
+const CODECS: Readonly<Record<string, PayloadCodec | undefined>> = { none: undefined, gzip: 'gzip', bzip2: 'bzip2', lzma: 'lzma', lzo: 'lzop', lz4: 'lz4-frame', zstd: 'zstd' };
 
 function describeFit(src: ByteSource, fdt: Fdt, images: readonly FitImage[]): string {
   const title = propString(src, fdt.root, 'description');
@@ -44,9 +43,7 @@ function imageBlob(src: ByteSource, img: FitImage, ctx: UnpackContext): Blob | u
   const { offset, length, external } = img.data;
   const checks = img.hashes.map((h) => verifyHash(h, src, offset, length));
   for (const c of checks) if (c.status !== 'ok') ctx.warn(`FIT image "${img.name}": ${c.detail}`);
-  if (img.compression === 'lzo') ctx.warn(`FIT image "${img.name}": lzo (lzop) payload kept raw`);
-  const known = img.compression in CODECS || img.compression === 'lzo';
-  if (!known) ctx.warn(`FIT image "${img.name}": unknown compression "${img.compression}", payload kept raw`);
+  if (!(img.compression in CODECS)) ctx.warn(`FIT image "${img.name}": unknown compression "${img.compression}", payload kept raw`);
   const facts = [img.type ?? 'untyped', img.description === undefined ? '' : `"${img.description}"`, external ? 'external data' : '', ...checks.map((c) => c.detail), img.signed ? 'signed (signature not verified)' : '']
     .filter((s) => s !== '')
     .join(', ');

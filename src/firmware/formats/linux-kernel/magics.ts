@@ -1,17 +1,17 @@
 // Compressed-stream signatures the Linux kernel build uses for its payloads (arch/*/boot/compressed) and for
 // the initramfs: gzip, bzip2, lzma (.lzma alone), xz, lzo (lzop file), lz4 (legacy frame), zstd.
-import type { CodecId } from '../../codecs/index.js';
+import type { PayloadCodec } from '../../container/payload.js';
 
 export interface Compression {
   readonly name: 'gzip' | 'bzip2' | 'lzma' | 'xz' | 'lzo' | 'lz4' | 'zstd';
-  /** Codec to try; lzo payloads are lzop files and have none. lz4 is the legacy frame, tried as lz4-frame. */
-  readonly codec: CodecId | undefined;
+  /** Codec to try; lzo payloads are lzop files. lz4 is the legacy frame, tried as lz4-frame. */
+  readonly codec: PayloadCodec | undefined;
 }
 
 const FIXED: readonly { magic: Buffer; c: Compression }[] = [
   { magic: Buffer.from([0x1f, 0x8b, 0x08]), c: { name: 'gzip', codec: 'gzip' } },
   { magic: Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]), c: { name: 'xz', codec: 'xz' } },
-  { magic: Buffer.from([0x89, 0x4c, 0x5a, 0x4f, 0x00, 0x0d, 0x0a, 0x1a, 0x0a]), c: { name: 'lzo', codec: undefined } },
+  { magic: Buffer.from([0x89, 0x4c, 0x5a, 0x4f, 0x00, 0x0d, 0x0a, 0x1a, 0x0a]), c: { name: 'lzo', codec: 'lzop' } },
   { magic: Buffer.from([0x02, 0x21, 0x4c, 0x18]), c: { name: 'lz4', codec: 'lz4-frame' } },
   { magic: Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), c: { name: 'zstd', codec: 'zstd' } },
 ];

@@ -74,7 +74,6 @@ function unpackBzImage(src: ByteSource, ctx: UnpackContext): Unpacked {
   const trailer = c !== undefined && c.name !== 'gzip' && h.payloadLength > 4;
   const expectedSize = src.read(h.payloadOffset + h.payloadLength - 4, 4).readUInt32LE(0);
   const source = src.slice(h.payloadOffset, h.payloadLength - (trailer ? 4 : 0));
-  if (c?.name === 'lzo') ctx.warn('bzImage: lzo payload is an lzop file; not decompressed');
   const payload = payloadBlob({ name: 'vmlinux', offset: h.payloadOffset, source, codec: c?.codec, description: `${c?.name ?? 'unknown'}-compressed kernel, ${expectedSize} bytes uncompressed`, expectedSize }, ctx);
   return { kind: 'blobs', blobs: kernelBlobs(payload, ctx), length: src.size };
 }

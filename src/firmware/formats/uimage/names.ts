@@ -1,6 +1,6 @@
 // Names of the legacy uImage header's enumerations, as u-boot's include/image.h numbers them and as
 // `dumpimage -l` prints them (the long names of u-boot's image.c tables), so our log reads like the tool.
-import type { CodecId } from '../../codecs/index.js';
+import type { PayloadCodec } from '../../container/payload.js';
 
 const OS: readonly string[] = [
   'Invalid OS', 'OpenBSD', 'NetBSD', 'FreeBSD', '4_4BSD', 'Linux', 'SVR4', 'Esix', 'Solaris', 'Irix', 'SCO', 'Dell', 'NCR',
@@ -31,9 +31,9 @@ const COMP: readonly string[] = ['uncompressed', 'gzip compressed', 'bzip2 compr
 
 /**
  * Codec per IH_COMP value. u-boot's lzma is the .lzma "alone" stream with its 13-byte header, lz4 the frame
- * format, lzo the lzop file format (not a bare lzo1x stream: left undefined so the payload stays raw).
+ * format, lzo the lzop file format (mkimage expects `lzop` output).
  */
-const CODEC: readonly (CodecId | undefined)[] = [undefined, 'gzip', 'bzip2', 'lzma', undefined, 'lz4-frame', 'zstd'];
+const CODEC: readonly (PayloadCodec | undefined)[] = [undefined, 'gzip', 'bzip2', 'lzma', 'lzop', 'lz4-frame', 'zstd'];
 
 export const IH_TYPE_MULTI = 4;
 export const IH_COMP_COUNT = COMP.length;
@@ -46,6 +46,4 @@ export const osName = (v: number): string => name(OS, v);
 export const archName = (v: number): string => name(ARCH, v);
 export const typeName = (v: number): string => name(TYPE, v);
 export const compName = (v: number): string => name(COMP, v);
-export const compCodec = (v: number): CodecId | undefined => CODEC[v];
-/** True when the compression value names lzo, which needs the lzop container we do not unwrap. */
-export const isLzop = (v: number): boolean => v === 4;
+export const compCodec = (v: number): PayloadCodec | undefined => CODEC[v];

@@ -7,7 +7,7 @@ import type { ByteSource, Probe, UnpackContext, Unpacked } from '../../types.js'
 import { describeHeader, hex, HEADER_SIZE, parseHeader, plausible } from './header.js';
 import type { UImageHeader } from './header.js';
 import { multiImages } from './multi.js';
-import { compCodec, compName, IH_TYPE_MULTI, isLzop, typeName } from './names.js';
+import { compCodec, compName, IH_TYPE_MULTI, typeName } from './names.js';
 
 export function probeUImage(src: ByteSource): Probe | null {
   try {
@@ -27,7 +27,6 @@ function checkCrcs(h: UImageHeader, data: ByteSource, truncated: boolean, ctx: U
 }
 
 function blobsOf(h: UImageHeader, data: ByteSource, ctx: UnpackContext): Blob[] {
-  if (isLzop(h.comp)) ctx.warn('uImage payload is lzop-compressed; the lzop container is not unwrapped, payload kept raw');
   const codec = compCodec(h.comp);
   if (h.type !== IH_TYPE_MULTI) {
     return [payloadBlob({ name: 'payload', offset: HEADER_SIZE, source: data, codec, description: `${typeName(h.type)}, ${compName(h.comp)}` }, ctx)];
