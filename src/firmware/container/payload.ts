@@ -62,3 +62,8 @@ export function payloadBlob(spec: PayloadSpec, ctx: UnpackContext): Blob {
 export function asyncUnpack<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => Promise<R> {
   return (...args: A) => new Promise<R>((resolve) => resolve(fn(...args)));
 }
+
+/** A probe length clipped to the source, with a note for the description when the header claims more. */
+export function clip(declared: number, src: ByteSource): { length: number; note: string } {
+  return declared <= src.size ? { length: declared, note: '' } : { length: src.size, note: ` (truncated: ${src.size} of ${declared} bytes present)` };
+}

@@ -11,6 +11,8 @@ const MIN_PROTOCOL = 0x208;
 export interface BzImage {
   readonly protocol: string;
   readonly setupSize: number;
+  /** Setup plus protected-mode part (`syssize` 16-byte paragraphs): the whole bzImage. */
+  readonly length: number;
   readonly version: string | undefined;
   readonly payloadOffset: number;
   readonly payloadLength: number;
@@ -34,8 +36,9 @@ export function parseBzImage(src: ByteSource): BzImage {
   const pointer = r.seek(0x20e).u16();
   const setupSects = r.seek(0x1f1).u8() || 4;
   const setupSize = (setupSects + 1) * 512;
+  const syssize = r.seek(0x1f4).u32();
   const payloadOffset = r.seek(0x248).u32();
   const payloadLength = r.u32();
   expect(payloadLength > 0 && setupSize + payloadOffset + payloadLength <= src.size, `bzImage: payload (${payloadLength} bytes at ${setupSize + payloadOffset}) outside the ${src.size}-byte image`);
-  return { protocol: `${protocol >> 8}.${(protocol & 0xff).toString().padStart(2, '0')}`, setupSize, version: versionString(src, pointer), payloadOffset: setupSize + payloadOffset, payloadLength };
+  return { protocol: `${protocol >> 8}.${(protocol & 0xff).toString().padStart(2, '0')}`, setupSize, length: Math.max(setupSize + syssize * 16, setupSize + payloadOffset + payloadLength), version: versionString(src, pointer), payloadOffset: setupSize + payloadOffset, payloadLength };
 }

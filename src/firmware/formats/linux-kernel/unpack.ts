@@ -1,6 +1,6 @@
 // The linux-kernel plug-in: x86 bzImage, ARM zImage (either byte order) and the decompressed kernel (vmlinux
 // ELF). Containers hand out the decompressed kernel; the kernel's banner and built-in initramfs are reported.
-import { outputCap, payloadBlob } from '../../container/payload.js';
+import { clip, outputCap, payloadBlob } from '../../container/payload.js';
 import type { Blob } from '../../container/payload.js';
 import { expect, FormatError } from '../../errors.js';
 import type { ByteSource, Probe, UnpackContext, Unpacked } from '../../types.js';
@@ -37,7 +37,8 @@ function formOf(src: ByteSource): Form | undefined {
 function describeBzImage(src: ByteSource): Probe {
   const h = parseBzImage(src);
   const c = compressionAt(src.read(h.payloadOffset, Math.min(16, h.payloadLength)), 0);
-  return { length: src.size, description: `Linux x86 bzImage, boot protocol ${h.protocol}, version ${h.version ?? 'unknown'}, ${c?.name ?? 'unknown'}-compressed kernel of ${h.payloadLength} bytes at ${h.payloadOffset}` };
+  const { length, note } = clip(h.length, src);
+  return { length, description: `Linux x86 bzImage, boot protocol ${h.protocol}, version ${h.version ?? 'unknown'}, ${c?.name ?? 'unknown'}-compressed kernel of ${h.payloadLength} bytes at ${h.payloadOffset}${note}` };
 }
 
 export function probeLinuxKernel(src: ByteSource): Probe | null {
@@ -75,7 +76,7 @@ function unpackBzImage(src: ByteSource, ctx: UnpackContext): Unpacked {
   const expectedSize = src.read(h.payloadOffset + h.payloadLength - 4, 4).readUInt32LE(0);
   const source = src.slice(h.payloadOffset, h.payloadLength - (trailer ? 4 : 0));
   const payload = payloadBlob({ name: 'vmlinux', offset: h.payloadOffset, source, codec: c?.codec, description: `${c?.name ?? 'unknown'}-compressed kernel, ${expectedSize} bytes uncompressed`, expectedSize }, ctx);
-  return { kind: 'blobs', blobs: kernelBlobs(payload, ctx), length: src.size };
+  return { kind: 'blobs', blobs: kernelBlobs(payload, ctx), length: Math.min(h.length, src.size) };
 }
 
 function unpackZImage(src: ByteSource, ctx: UnpackContext): Unpacked {

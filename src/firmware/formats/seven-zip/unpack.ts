@@ -1,5 +1,6 @@
 // A 7z archive is recognised and measured (an opaque layer): its contents are not extracted yet. The end
 // header's CRC is verified when the archive is complete, so the length is trustworthy.
+import { clip } from '../../container/payload.js';
 import { crc32Of } from '../../container/checksum.js';
 import type { ByteSource, Probe, UnpackContext, Unpacked } from '../../types.js';
 import { parseSevenZip, SIGNATURE_HEADER } from './header.js';
@@ -7,7 +8,8 @@ import { parseSevenZip, SIGNATURE_HEADER } from './header.js';
 export function probeSevenZip(src: ByteSource): Probe | null {
   try {
     const h = parseSevenZip(src);
-    return { length: h.length, description: `7-zip archive v${h.version}, ${h.length} bytes (contents not extracted)` };
+    const { length, note } = clip(h.length, src);
+    return { length, description: `7-zip archive v${h.version}, ${h.length} bytes (contents not extracted)${note}` };
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 // Unpacks a TP-Link v1 firmware: the kernel and rootfs regions the header names, or, for an image that bundles
 // the bootloader (a second TP-Link header 0x20200 bytes in), the bootloader and the inner firmware.
+import { clip } from '../../container/payload.js';
 import type { Blob } from '../../container/payload.js';
 import type { ByteSource, Probe, UnpackContext, Unpacked } from '../../types.js';
 import { describeHeader, HEADER_SIZE, parseTpLinkHeader, TPLINK_MAGIC } from './header.js';
@@ -12,7 +13,8 @@ const INNER_AT = HEADER_SIZE + 0x20000;
 export function probeTpLink(src: ByteSource): Probe | null {
   try {
     const h = parseTpLinkHeader(src);
-    return { length: h.fwLength, description: describeHeader(h) };
+    const { length, note } = clip(h.fwLength, src);
+    return { length, description: `${describeHeader(h)}${note}` };
   } catch {
     return null;
   }

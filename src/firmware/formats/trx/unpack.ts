@@ -1,6 +1,7 @@
 // Unpacks a TRX image into its partitions. A partition runs from its offset to the next partition's offset
 // (or the end of the image); offsets of 0 mean "unused". The CRC is checked and a mismatch is a warning.
 import { crc32Of } from '../../container/checksum.js';
+import { clip } from '../../container/payload.js';
 import type { Blob } from '../../container/payload.js';
 import { expect } from '../../errors.js';
 import type { ByteSource, Probe, UnpackContext, Unpacked } from '../../types.js';
@@ -18,7 +19,8 @@ function describe(h: TrxHeader): string {
 export function probeTrx(src: ByteSource): Probe | null {
   try {
     const h = parseTrxHeader(src);
-    return { length: h.length, description: describe(h) };
+    const { length, note } = clip(h.length, src);
+    return { length, description: `${describe(h)}${note}` };
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 // Unpacks a legacy uImage: checks both CRCs (a mismatch is logged, not fatal: vendors patch headers) and
 // hands out the payload, decompressed per the header when the codec exists.
 import { crc32Of } from '../../container/checksum.js';
-import { payloadBlob } from '../../container/payload.js';
+import { clip, payloadBlob } from '../../container/payload.js';
 import type { Blob } from '../../container/payload.js';
 import type { ByteSource, Probe, UnpackContext, Unpacked } from '../../types.js';
 import { describeHeader, hex, HEADER_SIZE, parseHeader, plausible } from './header.js';
@@ -13,7 +13,8 @@ export function probeUImage(src: ByteSource): Probe | null {
   try {
     const h = parseHeader(src);
     if (h.headerCrc !== h.computedHeaderCrc && !plausible(h)) return null;
-    return { length: HEADER_SIZE + h.dataSize, description: describeHeader(h) };
+    const { length, note } = clip(HEADER_SIZE + h.dataSize, src);
+    return { length, description: `${describeHeader(h)}${note}` };
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 // Unpacks a VxWorks IMG0 image into its sections; the driver identifies each (LZMA, a nested IMG0, MFS...).
+import { clip } from '../../container/payload.js';
 import type { ByteSource, Probe, UnpackContext, Unpacked } from '../../types.js';
 import { parseImg0 } from './img0.js';
 import type { Img0Header } from './img0.js';
@@ -11,7 +12,8 @@ function describe(h: Img0Header): string {
 export function probeImg0(src: ByteSource): Probe | null {
   try {
     const h = parseImg0(src);
-    return { length: h.size, description: describe(h) };
+    const { length, note } = clip(h.size, src);
+    return { length, description: `${describe(h)}${note}` };
   } catch {
     return null;
   }
