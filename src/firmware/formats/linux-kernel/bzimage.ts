@@ -40,5 +40,12 @@ export function parseBzImage(src: ByteSource): BzImage {
   const payloadOffset = r.seek(0x248).u32();
   const payloadLength = r.u32();
   expect(payloadLength > 0 && setupSize + payloadOffset + payloadLength <= src.size, `bzImage: payload (${payloadLength} bytes at ${setupSize + payloadOffset}) outside the ${src.size}-byte image`);
-  return { protocol: `${protocol >> 8}.${(protocol & 0xff).toString().padStart(2, '0')}`, setupSize, length: Math.max(setupSize + syssize * 16, setupSize + payloadOffset + payloadLength), version: versionString(src, pointer), payloadOffset: setupSize + payloadOffset, payloadLength };
+  return {
+    protocol: `${protocol >> 8}.${(protocol & 0xff).toString().padStart(2, '0')}`,
+    setupSize,
+    length: Math.max(setupSize + syssize * 16, setupSize + payloadOffset + payloadLength),
+    version: versionString(src, pointer),
+    payloadOffset: setupSize + payloadOffset,
+    payloadLength,
+  };
 }
