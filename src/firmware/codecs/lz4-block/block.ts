@@ -1,9 +1,13 @@
 import { FormatError } from '../../errors.js';
 
+
 // LZ4 block format (lz4_Block_format.md): sequences of a token (literal length high nibble, match length
 // low nibble, 15 = more length bytes follow), literals, a 2-byte little-endian offset and the match. The
 // last sequence has literals only. Output goes into `out` from `outPos`; earlier bytes of `out` may be
 // referenced (the frame format's linked blocks), but never before `windowStart`.
+
+/** Copies shorter than this go byte by byte: subarray + set or copyWithin cost more for a few bytes. */
+const SHORT = 32;
 
 /** Decodes one block from input[start, end) into out at outPos; returns the new output position. */
 export function decodeLz4Block(input: Uint8Array, start: number, end: number, out: Uint8Array, outPos: number, windowStart = 0): number {
@@ -24,7 +28,12 @@ export function decodeLz4Block(input: Uint8Array, start: number, end: number, ou
     }
     if (ip + lit > end) throw new FormatError('lz4: literals run past the block');
     if (op + lit > outEnd) throw new FormatError('lz4: output larger than its declared size or the cap');
-    out.set(input.subarray(ip, ip + lit), op);
+    // Short copies by hand: a subarray + set per sequence costs more than the bytes themselves.
+    if (lit < SHORT) {
+      for (let k = 0; k < lit; k++) out[op + k] = input[ip + k]!;
+    } else {
+      out.set(input.subarray(ip, ip + lit), op);
+    }
     ip += lit;
     op += lit;
     if (ip === end) return op;
@@ -43,7 +52,7 @@ export function decodeLz4Block(input: Uint8Array, start: number, end: number, ou
     }
     if (op + len > outEnd) throw new FormatError('lz4: output larger than its declared size or the cap');
     let from = op - offset;
-    if (offset >= len) {
+    if (offset >= len && len >= SHORT) {
       out.copyWithin(op, from, from + len);
       op += len;
     } else {
