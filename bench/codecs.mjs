@@ -3,6 +3,7 @@
 // source text plus the node binary's machine code). Run: node --import tsx bench/codecs.mjs [MB]
 // Prints MB/s of output per CPU second (best of 3 runs each) and our CPU time over the tool's (1 decoding
 // thread each); not a test, never asserts. Needs GNU time (/usr/bin/time).
+import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -33,6 +33,22 @@ export function workerPath(): string {
   return self.replace(/pool\.([cm]?[jt]s)$/, 'worker.$1');
 }
 
+// Flags a worker needs from its parent (module hooks such as tsx, conditions, source maps). Others, such as
+// --input-type or --test, are refused or meaningless in a worker.
+const KEEP_WITH_VALUE = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader', '--conditions', '-C']);
+const KEEP_ALONE = /^--(enable-source-maps|no-warnings|experimental-[a-z-]+|(import|require|loader|experimental-loader|conditions)=.+)$/;
+
+/** The parent's execArgv reduced to what a worker thread should inherit. */
+export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (KEEP_WITH_VALUE.has(arg) && i + 1 < argv.length) out.push(arg, argv[++i]!);
+    else if (KEEP_ALONE.test(arg)) out.push(arg);
+  }
+  return out;
+}
+
 function ownsBuffer(a: Uint8Array): boolean {
   return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && !(a.buffer instanceof SharedArrayBuffer);
 }
@@ -47,8 +63,8 @@ export class DecompressPool {
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: options.idleTimeoutMs ?? 500,
-      // Workers inherit the parent's execArgv (so `--import tsx` reaches them under tests).
-      execArgv: process.execArgv,
+      // Workers inherit the parent's module hooks (so `--import tsx` reaches them under tests).
+      execArgv: workerExecArgv(),
     });
   }
 
