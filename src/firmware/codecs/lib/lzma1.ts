@@ -1,5 +1,6 @@
 import { FormatError } from '../../errors.js';
-import { LzmaDecoder, type LzmaEnd } from './lzma-decoder.js';
+import type { LzmaEnd } from './lzma-decoder.js';
+import { createLzmaEngine } from './lzma-factory.js';
 
 // One LZMA1 stream with known properties, as the .lzma header, a squashfs block or a vendor header gives
 // them. Sizes: `size` when known exactly; otherwise the stream must end with an end marker, unless
@@ -13,6 +14,8 @@ export interface Lzma1Params {
   readonly size: number | undefined;
   readonly maxOutput: number;
   readonly allowInputEnd?: boolean;
+  /** Force a symbol decoder (tests compare the two); default: WebAssembly when available. */
+  readonly engine?: 'wasm' | 'js';
 }
 
 export interface Lzma1Result {
@@ -26,7 +29,7 @@ const INITIAL_UNKNOWN = 1 << 20;
 
 export function decodeLzma1(input: Uint8Array, start: number, p: Lzma1Params): Lzma1Result {
   if (p.size !== undefined && p.size > p.maxOutput) throw new FormatError(`lzma: declared size ${p.size} is over the ${p.maxOutput}-byte cap`);
-  const d = new LzmaDecoder(p.size ?? Math.min(INITIAL_UNKNOWN, Math.max(input.length * 4, 4096)), p.size ?? p.maxOutput);
+  const d = createLzmaEngine(input, p.size ?? Math.min(INITIAL_UNKNOWN, Math.max(input.length * 4, 4096)), p.size ?? p.maxOutput, p.engine);
   d.setProps(p.lc, p.lp, p.pb);
   d.resetState();
   if (p.size === 0) return { data: d.result(), consumed: 0, end: 'size' };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { FormatError } from '../../errors.js';
+import { wasmCrc64 } from '../lib/lzma-wasm.js';
 
 // The integrity checks of the xz format (xz-file-format.txt 3.4): none, CRC32, CRC64 (ECMA-182, reflected)
 // or SHA-256. Check IDs without a defined algorithm still have a defined size, so they can be skipped.
@@ -56,7 +57,7 @@ export function verifyCheck(id: number, data: Uint8Array, stored: Uint8Array): v
     computed = Buffer.alloc(4);
     (computed as Buffer).writeUInt32LE(crc32(data), 0);
   } else if (id === 4) {
-    computed = crc64(data);
+    computed = wasmCrc64(data) ?? crc64(data);
   } else if (id === 10) {
     computed = createHash('sha256').update(data).digest();
   }

@@ -1,6 +1,6 @@
 import { FormatError } from '../../errors.js';
-import type { LzmaDecoder} from '../lib/lzma-decoder.js';
 import { splitPropsByte } from '../lib/lzma-decoder.js';
+import type { LzmaEngine } from '../lib/lzma-engine.js';
 
 // LZMA2 (xz-file-format.txt, filter 0x21): a sequence of chunks, each with a control byte. 0x00 ends the
 // stream; 0x01/0x02 are stored chunks (with/without a dictionary reset); 0x80-0xFF are LZMA chunks whose
@@ -45,7 +45,7 @@ export function scanLzma2(buf: Uint8Array, start: number, limit: number): Lzma2E
  * Decodes one LZMA2 stream at `start` into `d.out` from `d.pos` on. The caller has sized the output with
  * scanLzma2, so every chunk must decode to exactly its declared size and consume exactly its packed bytes.
  */
-export function decodeLzma2(d: LzmaDecoder, buf: Uint8Array, start: number): number {
+export function decodeLzma2(d: LzmaEngine, buf: Uint8Array, start: number): number {
   let pos = start;
   let haveProps = false;
   for (;;) {
