@@ -29,13 +29,16 @@ const INITIAL_UNKNOWN = 1 << 20;
 
 export function decodeLzma1(input: Uint8Array, start: number, p: Lzma1Params): Lzma1Result {
   if (p.size !== undefined && p.size > p.maxOutput) throw new FormatError(`lzma: declared size ${p.size} is over the ${p.maxOutput}-byte cap`);
-  const d = createLzmaEngine(input, p.size ?? Math.min(INITIAL_UNKNOWN, Math.max(input.length * 4, 4096)), p.size ?? p.maxOutput, p.engine);
+  // Without a size, one byte of slack past the cap lets a stream whose end marker sits exactly at the cap
+  // (a full squashfs metadata block) finish; anything longer is over the cap.
+  const cap = p.size ?? p.maxOutput + 1;
+  const d = createLzmaEngine(input, p.size ?? Math.min(INITIAL_UNKNOWN, Math.max(input.length * 4, 4096)), cap, p.engine);
   d.setProps(p.lc, p.lp, p.pb);
   d.resetState();
   if (p.size === 0) return { data: d.result(), consumed: 0, end: 'size' };
   d.rc.init(input, start, input.length);
   const end = d.decode(p.size ?? Number.MAX_SAFE_INTEGER, p.allowInputEnd === true);
-  if (end === 'size' && p.size === undefined) throw new FormatError(`lzma: output over the ${p.maxOutput}-byte cap`);
+  if ((end === 'size' && p.size === undefined) || d.pos > p.maxOutput) throw new FormatError(`lzma: output over the ${p.maxOutput}-byte cap`);
   if (end === 'marker' && !d.rc.finishedOk) throw new FormatError('lzma: corrupt data after the end marker');
   if (end === 'marker' && p.size !== undefined && d.pos !== p.size) throw new FormatError(`lzma: stream ended at ${d.pos} of ${p.size} declared bytes`);
   if (d.rc.overrun && end !== 'input') throw new FormatError('lzma: truncated input');

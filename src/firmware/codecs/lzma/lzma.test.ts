@@ -104,4 +104,18 @@ describe('lzma codec on the corpus', () => {
     const reference = tool('xz', ['-dc', '--format=lzma', '--single-stream'], payload.subarray(0, r.consumed));
     assert.ok(r.data.equals(reference));
   });
+
+  it('decodes a metadata block of binwalk/firmware_v4_lzma.squashfs (vendor header without a size)', (t) => {
+    const f = corpusFile('binwalk/firmware_v4_lzma.squashfs');
+    if (!f) return t.skip('corpus missing');
+    const image = readFileSync(f);
+    // squashfs 4 superblock: inode table start at byte 64; a metadata block is a 2-byte header + data.
+    const at = Number(image.readBigUInt64LE(64));
+    const block = image.subarray(at + 2, at + 2 + (image.readUInt16LE(at) & 0x7fff));
+    const r = decodeLzma(block, { maxOutput: 8192 });
+    assert.equal(r.candidate.layout, 'alone-no-size');
+    assert.equal(r.data.length, 8192);
+    assert.equal(r.consumed, block.length);
+    assert.equal(r.data.readUInt16LE(0), 2, 'the first inode is a directory');
+  });
 });
