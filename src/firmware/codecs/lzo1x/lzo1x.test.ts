@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { decompress } from '../index.js';
 import { corpusFile } from '../../../test-support/corpus.js';
-import { assertFormatError, missing, samples, textBytes, tool } from '../../../test-support/codec-data.js';
+import { FormatError } from '../../errors.js';
+import { assertFormatError, corrupt, missing, samples, textBytes, tool } from '../../../test-support/codec-data.js';
 import { decodeLzop } from './lzop.js';
 
 const MAX = 64 << 20;
@@ -39,6 +40,23 @@ describe('lzo1x codec against lzop', { skip: missing('lzop') }, () => {
       });
     }
   }
+
+  it('verifies the checksums of lzop files', () => {
+    const data = textBytes(100_000);
+    for (const args of [['-c'], ['-c', '--crc32']]) {
+      const file = tool('lzop', args, data);
+      let detected = 0;
+      for (let at = 60; at < file.length; at += 997) {
+        try {
+          if (!decompress('lzo1x', corrupt(file, at), { maxOutput: MAX }).equals(data)) throw new Error('corruption went unnoticed');
+        } catch (error) {
+          assert.ok(error instanceof FormatError, String(error));
+          detected++;
+        }
+      }
+      assert.ok(detected > 0);
+    }
+  });
 
   it('fails cleanly on truncated or corrupt raw blocks and over the cap', () => {
     const block = lzoBlocks(tool('lzop', ['-c'], textBytes(200_000)))[0]!;

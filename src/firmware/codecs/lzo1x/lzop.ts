@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { FormatError } from '../../errors.js';
 import { BinaryReader } from '../../source/binary-reader.js';
 import { decodeLzo1x } from './decoder.js';
@@ -38,7 +39,41 @@ function header(r: BinaryReader): number {
   return flags;
 }
 
-/** Decodes an lzop file at the start of `input` (checksums are skipped, not verified). */
+/** Adler-32 (RFC 1950), lzop's default block checksum. */
+export function adler32(data: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < data.length; ) {
+    // 5552 bytes is the most that can be summed before b could pass 2^32 (the zlib bound).
+    const stop = Math.min(data.length, i + 5552);
+    for (; i < stop; i++) {
+      a += data[i]!;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+interface BlockChecks {
+  adler?: number;
+  crc?: number;
+}
+
+function readChecks(r: BinaryReader, adler: boolean, crc: boolean): BlockChecks {
+  const c: BlockChecks = {};
+  if (adler) c.adler = r.u32();
+  if (crc) c.crc = r.u32();
+  return c;
+}
+
+function verify(what: string, data: Uint8Array, c: BlockChecks): void {
+  if (c.adler !== undefined && adler32(data) !== c.adler) throw new FormatError(`lzop: ${what} Adler-32 does not match (corrupt data)`);
+  if (c.crc !== undefined && crc32(data) !== c.crc) throw new FormatError(`lzop: ${what} CRC32 does not match (corrupt data)`);
+}
+
+/** Decodes an lzop file at the start of `input`, verifying the block checksums it carries. */
 export function decodeLzop(input: Buffer, maxOutput: number): LzopResult {
   const r = new BinaryReader(input, false, 'lzop');
   const flags = header(r);
@@ -50,14 +85,17 @@ export function decodeLzop(input: Buffer, maxOutput: number): LzopResult {
     const srcLen = r.u32();
     if (dstLen > MAX_BLOCK || srcLen > dstLen) throw new FormatError('lzop: invalid block lengths');
     if (total + dstLen > maxOutput) throw new FormatError(`lzop: output over the ${maxOutput}-byte cap`);
-    r.skip(((flags & F_ADLER32_D) ? 4 : 0) + ((flags & F_CRC32_D) ? 4 : 0));
-    if (srcLen < dstLen) r.skip(((flags & F_ADLER32_C) ? 4 : 0) + ((flags & F_CRC32_C) ? 4 : 0));
+    const dChecks = readChecks(r, (flags & F_ADLER32_D) !== 0, (flags & F_CRC32_D) !== 0);
+    const cChecks = srcLen < dstLen ? readChecks(r, (flags & F_ADLER32_C) !== 0, (flags & F_CRC32_C) !== 0) : {};
     const data = r.bytes(srcLen);
     if (srcLen === dstLen) {
+      verify('block', data, dChecks);
       parts.push(data);
     } else {
+      verify('compressed block', data, cChecks);
       const out = Buffer.allocUnsafe(dstLen);
       if (decodeLzo1x(data, 0, data.length, out) !== dstLen) throw new FormatError('lzop: block decoded to the wrong length');
+      verify('block', out, dChecks);
       parts.push(out);
     }
     total += dstLen;
