@@ -24,6 +24,7 @@ interface Exports {
   __heap_base: { value: number };
   lzma_decode(state: number, probs: number, input: number, out: number, end: number, cap: number, stopAtInputEnd: number): number;
   crc64(ptr: number, len: number, crc: bigint): bigint;
+  xxh64(ptr: number, len: number, seed: bigint): bigint;
 }
 
 const PAGE = 65536;
@@ -67,6 +68,21 @@ export function wasmCrc64(data: Uint8Array): Buffer | undefined {
   const out = Buffer.alloc(8);
   out.writeBigUInt64LE(BigInt.asUintN(64, x.crc64(data.byteOffset, data.length, 0n)));
   return out;
+}
+
+/**
+ * XXH64 of `data` (copied into the module's memory past the decoder's regions), or undefined without
+ * WebAssembly. Takes the shared instance: an LZMA decoder created before must not be used afterwards.
+ */
+export function wasmXxh64(data: Uint8Array): bigint | undefined {
+  const x = load();
+  if (!x) return undefined;
+  generation++;
+  const at = Math.ceil(x.__heap_base.value / 16) * 16 + STATE_BYTES + PROBS_BYTES;
+  const have = x.memory.buffer.byteLength;
+  if (at + data.length > have) x.memory.grow(Math.ceil((at + data.length - have) / PAGE));
+  new Uint8Array(x.memory.buffer, at, data.length).set(data);
+  return BigInt.asUintN(64, x.xxh64(at, data.length, 0n));
 }
 
 /** True when WebAssembly is usable here (else the JS decoder is used). */

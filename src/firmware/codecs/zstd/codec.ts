@@ -1,5 +1,6 @@
 import { Decompress, decompress as fzstdDecompress } from 'fzstd';
 import { FormatError } from '../../errors.js';
+import { wasmXxh64 } from '../lib/lzma-wasm.js';
 import { asBuffer, checkExpected } from '../lib/output.js';
 import type { DecompressOptions } from '../types.js';
 import { walkFrame, isZstdMagic, type ZstdFrame } from './frames.js';
@@ -40,6 +41,14 @@ function decodeFrame(input: Uint8Array, f: ZstdFrame, cap: number): Uint8Array[]
   return f.bound <= cap ? [fzstdDecompress(frame)] : decodeCounted(frame, cap);
 }
 
+/** Checks the frame's content checksum (fzstd does not): the low 32 bits of XXH64, from WebAssembly. */
+function verifyChecksum(f: ZstdFrame, chunks: Uint8Array[]): void {
+  if (f.checksum === undefined) return;
+  const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  const h = wasmXxh64(data);
+  if (h !== undefined && Number(h & 0xffffffffn) !== f.checksum) throw new FormatError('zstd: content checksum does not match (corrupt data)');
+}
+
 /** Decodes the Zstandard frames at the start of `input` with fzstd; bytes after the last frame are left. */
 export function decodeZstd(input: Uint8Array, maxOutput: number): ZstdResult {
   const parts: Uint8Array[] = [];
@@ -55,6 +64,7 @@ export function decodeZstd(input: Uint8Array, maxOutput: number): ZstdResult {
         if (error instanceof FormatError) throw error;
         throw new FormatError(`zstd: ${(error as Error).message}`, { cause: error });
       }
+      verifyChecksum(f, chunks);
       for (const c of chunks) total += c.length;
       if (total > maxOutput) throw new FormatError(`zstd: output over the ${maxOutput}-byte cap`);
       parts.push(...chunks);

@@ -15,6 +15,8 @@ export interface ZstdFrame {
   readonly bound: number;
   readonly exact: boolean;
   readonly skippable: boolean;
+  /** The stored content checksum (low 32 bits of XXH64 of the frame's output), when the frame has one. */
+  readonly checksum?: number;
 }
 
 function u32(b: Uint8Array, at: number): number {
@@ -65,7 +67,8 @@ export function walkFrame(b: Uint8Array, pos: number): ZstdFrame {
     if (at > b.length) throw new FormatError('zstd: block runs past the input');
     if (h & 1) break;
   }
-  if (fhd & 0x04) at += 4;
-  if (at > b.length) throw new FormatError('zstd: frame checksum is truncated');
-  return size !== undefined ? { start: pos, end: at, bound: size, exact: true, skippable: false } : { start: pos, end: at, bound, exact: false, skippable: false };
+  const frame = size !== undefined ? { start: pos, bound: size, exact: true, skippable: false } : { start: pos, bound, exact: false, skippable: false };
+  if (!(fhd & 0x04)) return { ...frame, end: at };
+  if (at + 4 > b.length) throw new FormatError('zstd: frame checksum is truncated');
+  return { ...frame, end: at + 4, checksum: u32(b, at) };
 }

@@ -33,6 +33,8 @@ describe('zstd codec against zstd', { skip: missing('zstd') }, () => {
       assertFormatError(() => decompress('zstd', packed.subarray(0, cut), { maxOutput: MAX }));
     }
     assertFormatError(() => decompress('zstd', corrupt(packed, 4), { maxOutput: MAX }));
+    const checked = tool('zstd', ['-q', '-c', '--check'], textBytes(50_000));
+    assertFormatError(() => decompress('zstd', corrupt(checked, checked.length - 2), { maxOutput: MAX }), /checksum/);
     const bomb = tool('zstd', ['-q', '-c'], Buffer.alloc(16 << 20));
     assertFormatError(() => decompress('zstd', bomb, { maxOutput: 1 << 20 }), /cap/);
     const bombNoSize = tool('zstd', ['-q', '-c', '--no-content-size'], Buffer.alloc(16 << 20));

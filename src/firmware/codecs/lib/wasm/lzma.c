@@ -213,3 +213,53 @@ u64 crc64(const u8 *p, u32 len, u64 crc) {
   while (len--) crc = crc64_table[0][(crc ^ *p++) & 0xff] ^ (crc >> 8);
   return ~crc;
 }
+
+/* XXH64 (xxhash_spec.md), whose low 32 bits are the Zstandard frame checksum. */
+#define P64_1 11400714785074694791ull
+#define P64_2 14029467366897019727ull
+#define P64_3 1609587929392839161ull
+#define P64_4 9650029242287828579ull
+#define P64_5 2870177450012600261ull
+
+static u64 rotl64(u64 x, int r) { return (x << r) | (x >> (64 - r)); }
+static u64 rd64(const u8 *p) {
+  return (u64)p[0] | (u64)p[1] << 8 | (u64)p[2] << 16 | (u64)p[3] << 24 | (u64)p[4] << 32 | (u64)p[5] << 40 | (u64)p[6] << 48 | (u64)p[7] << 56;
+}
+static u64 rd32(const u8 *p) { return (u64)p[0] | (u64)p[1] << 8 | (u64)p[2] << 16 | (u64)p[3] << 24; }
+static u64 round64(u64 acc, u64 input) { return rotl64(acc + input * P64_2, 31) * P64_1; }
+static u64 merge64(u64 acc, u64 val) { return (acc ^ round64(0, val)) * P64_1 + P64_4; }
+
+u64 xxh64(const u8 *p, u32 len, u64 seed) {
+  const u8 *end = p + len;
+  u64 h;
+  if (len >= 32) {
+    u64 v1 = seed + P64_1 + P64_2, v2 = seed + P64_2, v3 = seed, v4 = seed - P64_1;
+    do {
+      v1 = round64(v1, rd64(p));
+      v2 = round64(v2, rd64(p + 8));
+      v3 = round64(v3, rd64(p + 16));
+      v4 = round64(v4, rd64(p + 24));
+      p += 32;
+    } while (p + 32 <= end);
+    h = rotl64(v1, 1) + rotl64(v2, 7) + rotl64(v3, 12) + rotl64(v4, 18);
+    h = merge64(h, v1);
+    h = merge64(h, v2);
+    h = merge64(h, v3);
+    h = merge64(h, v4);
+  } else {
+    h = seed + P64_5;
+  }
+  h += len;
+  for (; p + 8 <= end; p += 8) h = rotl64(h ^ round64(0, rd64(p)), 27) * P64_1 + P64_4;
+  if (p + 4 <= end) {
+    h = rotl64(h ^ (rd32(p) * P64_1), 23) * P64_2 + P64_3;
+    p += 4;
+  }
+  for (; p < end; p++) h = rotl64(h ^ (*p * P64_5), 11) * P64_1;
+  h ^= h >> 33;
+  h *= P64_2;
+  h ^= h >> 29;
+  h *= P64_3;
+  h ^= h >> 32;
+  return h;
+}
