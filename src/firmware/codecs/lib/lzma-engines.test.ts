@@ -69,3 +69,15 @@ describe('LZMA symbol decoders: WebAssembly and JS agree', { skip: missing('xz')
     assert.equal(readFileSync(join(here, 'wasm', 'lzma-binary.ts'), 'utf8'), before);
   });
 });
+
+describe('WebAssembly memory', { skip: missing('xz') }, () => {
+  it('is handed back after a large decode, and later decodes still work', () => {
+    const big = Buffer.alloc(80 << 20, 0x61);
+    const packed = tool('xz', ['-c', '-0'], big);
+    assert.ok(decodeXz(packed, { maxOutput: 1 << 30 }, 'wasm').data.equals(big));
+    const small = tool('xz', ['-c', '--format=raw', '--lzma1=preset=1'], Buffer.from('still works'));
+    const r = decodeLzma1(small, 0, { lc: 3, lp: 0, pb: 2, size: undefined, maxOutput: 100, engine: 'wasm' });
+    assert.equal(Buffer.from(r.data).toString(), 'still works');
+    assert.equal(r.consumed, small.length);
+  });
+});

@@ -42,6 +42,15 @@ const ERRORS: Record<number, string> = {
 const F = { range: 0, code: 1, inPos: 2, inEnd: 3, outPos: 4, dictStart: 5, state: 6, rep0: 7, lc: 11, lp: 12, pb: 13, overlong: 14 };
 
 let instance: Exports | null | undefined;
+/** Linear memory never shrinks: after a decode that grew it past this, the instance is dropped for the GC. */
+const KEEP_MEMORY = 64 << 20;
+
+function releaseIfLarge(): void {
+  if (instance && instance.memory.buffer.byteLength > KEEP_MEMORY) {
+    instance = undefined;
+    generation++;
+  }
+}
 /** Bumped by every new decoder: an older one must not touch the shared memory any more. */
 let generation = 0;
 
@@ -82,7 +91,9 @@ export function wasmXxh64(data: Uint8Array): bigint | undefined {
   const have = x.memory.buffer.byteLength;
   if (at + data.length > have) x.memory.grow(Math.ceil((at + data.length - have) / PAGE));
   new Uint8Array(x.memory.buffer, at, data.length).set(data);
-  return BigInt.asUintN(64, x.xxh64(at, data.length, 0n));
+  const h = BigInt.asUintN(64, x.xxh64(at, data.length, 0n));
+  releaseIfLarge();
+  return h;
 }
 
 /** True when WebAssembly is usable here (else the JS decoder is used). */
@@ -196,8 +207,11 @@ export class WasmLzmaDecoder implements LzmaEngine {
     }
   }
 
+  /** Copies the output out of the shared memory; the decoder is finished after this. */
   result(): Uint8Array {
-    return new Uint8Array(this.x.memory.buffer, this.outAt, this.pos).slice();
+    const out = new Uint8Array(this.x.memory.buffer, this.outAt, this.pos).slice();
+    releaseIfLarge();
+    return out;
   }
 }
 

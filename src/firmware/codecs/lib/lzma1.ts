@@ -43,5 +43,7 @@ export function decodeLzma1(input: Uint8Array, start: number, p: Lzma1Params): L
   if (end === 'marker' && p.size !== undefined && d.pos !== p.size) throw new FormatError(`lzma: stream ended at ${d.pos} of ${p.size} declared bytes`);
   if (d.rc.overrun && end !== 'input') throw new FormatError('lzma: truncated input');
   if (d.overlong) throw new FormatError('lzma: stream is longer than its declared size');
-  return { data: d.result(), consumed: Math.min(d.rc.pos, input.length) - start, end };
+  // Read the position before result(): that hands the decoder's memory back.
+  const consumed = Math.min(d.rc.pos, input.length) - start;
+  return { data: d.result(), consumed, end };
 }
