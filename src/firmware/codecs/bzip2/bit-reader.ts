@@ -12,13 +12,27 @@ export class BitReader {
 
   /** Up to 24 bits at once. */
   bits(n: number): number {
+    const v = this.peek(n);
+    this.skip(n);
+    return v;
+  }
+
+  /**
+   * The next `n` bits (n <= 24) without consuming them; past the end of the input they read as zero, and
+   * consuming them (skip) is what fails, so a symbol that ends near the end still decodes.
+   */
+  peek(n: number): number {
     while (this.count < n) {
-      if (this.pos >= this.data.length) throw new FormatError('bzip2: input is truncated');
-      this.buf = ((this.buf << 8) | this.data[this.pos++]!) & 0xffffffff;
+      this.buf = ((this.buf << 8) | (this.data[this.pos] ?? 0)) & 0xffffffff;
+      this.pos++;
       this.count += 8;
     }
+    return (this.buf >>> (this.count - n)) & ((1 << n) - 1);
+  }
+
+  skip(n: number): void {
     this.count -= n;
-    return (this.buf >>> this.count) & ((1 << n) - 1);
+    if (this.pos - Math.floor(this.count / 8) > this.data.length) throw new FormatError('bzip2: input is truncated');
   }
 
   bit(): number {

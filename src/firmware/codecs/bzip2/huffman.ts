@@ -11,7 +11,11 @@ export interface HuffmanTable {
   readonly limit: Int32Array;
   readonly base: Int32Array;
   readonly perm: Uint16Array;
+  /** Codes of up to FAST_BITS bits by their bit pattern: (symbol << 5) | length, 0 for longer codes. */
+  readonly fast: Uint16Array;
 }
+
+const FAST_BITS = 10;
 
 export function buildTable(lengths: Uint8Array, alphaSize: number): HuffmanTable {
   let minLen = 32;
@@ -38,10 +42,33 @@ export function buildTable(lengths: Uint8Array, alphaSize: number): HuffmanTable
     limit[len] = code - 1;
     code <<= 1;
   }
-  return { minLen, maxLen, limit, base, perm };
+  return { minLen, maxLen, limit, base, perm, fast: fastTable(lengths, alphaSize, minLen) };
+}
+
+/** Canonical codes (by length, then symbol) of at most FAST_BITS bits, spread over every suffix. */
+function fastTable(lengths: Uint8Array, alphaSize: number, minLen: number): Uint16Array {
+  const fast = new Uint16Array(1 << FAST_BITS);
+  let code = 0;
+  for (let len = minLen; len <= FAST_BITS; len++) {
+    for (let s = 0; s < alphaSize; s++) {
+      if (lengths[s] !== len) continue;
+      const from = code << (FAST_BITS - len);
+      const to = Math.min(from + (1 << (FAST_BITS - len)), fast.length);
+      if (from >= fast.length) throw new FormatError('bzip2: over-subscribed Huffman code');
+      fast.fill((s << 5) | len, from, to);
+      code++;
+    }
+    code <<= 1;
+  }
+  return fast;
 }
 
 export function decodeSymbol(r: BitReader, t: HuffmanTable): number {
+  const e = t.fast[r.peek(FAST_BITS)]!;
+  if (e !== 0) {
+    r.skip(e & 31);
+    return e >>> 5;
+  }
   let len = t.minLen;
   let code = r.bits(len);
   while (len <= t.maxLen) {
