@@ -27,12 +27,22 @@ export interface Lzma1Result {
 
 const INITIAL_UNKNOWN = 1 << 20;
 
+/**
+ * Output room to start with. A declared size is trusted only as far as the input could plausibly expand
+ * (64x plus 1 MiB); beyond that the output grows as real data decodes, so a tiny stream that claims
+ * gigabytes allocates nothing big before it fails.
+ */
+export function initialRoom(inputLength: number, size: number | undefined): number {
+  if (size === undefined) return Math.min(INITIAL_UNKNOWN, Math.max(inputLength * 4, 4096));
+  return Math.min(size, inputLength * 64 + (1 << 20));
+}
+
 export function decodeLzma1(input: Uint8Array, start: number, p: Lzma1Params): Lzma1Result {
   if (p.size !== undefined && p.size > p.maxOutput) throw new FormatError(`lzma: declared size ${p.size} is over the ${p.maxOutput}-byte cap`);
   // Without a size, one byte of slack past the cap lets a stream whose end marker sits exactly at the cap
   // (a full squashfs metadata block) finish; anything longer is over the cap.
   const cap = p.size ?? p.maxOutput + 1;
-  const d = createLzmaEngine(input, p.size ?? Math.min(INITIAL_UNKNOWN, Math.max(input.length * 4, 4096)), cap, p.engine);
+  const d = createLzmaEngine(input, initialRoom(input.length, p.size), cap, p.engine);
   d.setProps(p.lc, p.lp, p.pb);
   d.resetState();
   if (p.size === 0) return { data: d.result(), consumed: 0, end: 'size' };

@@ -34,6 +34,12 @@ describe('lzma (alone) codec against xz --format=lzma', { skip: missing('xz') },
     });
   }
 
+  it('does not allocate what a tiny stream claims (a 1 GiB size on 60 bytes fails as truncated)', () => {
+    const packed = tool('xz', ['-c', '--format=lzma'], textBytes(50_000));
+    const claim = Buffer.concat([packed.subarray(0, 5), sizeField(1 << 30), packed.subarray(13, 60)]);
+    assertFormatError(() => decompress('lzma', claim, { maxOutput: 2 ** 31 }), /truncated/);
+  });
+
   it('decodes a header with a known size (stops at the size)', () => {
     const data = textBytes(50_000);
     const packed = tool('xz', ['-c', '--format=lzma'], data);

@@ -1,5 +1,6 @@
 import { FormatError } from '../../errors.js';
 import { createLzmaEngine } from '../lib/lzma-factory.js';
+import { initialRoom } from '../lib/lzma1.js';
 import { asBuffer, checkExpected } from '../lib/output.js';
 import type { DecompressOptions } from '../types.js';
 import { checkSize, verifyCheck } from './check.js';
@@ -15,7 +16,7 @@ export interface XzResult {
 /** Decodes every stream of an .xz file; checks (CRC32, CRC64, SHA-256) and the index are verified. */
 export function decodeXz(input: Uint8Array, options: DecompressOptions, engine?: 'wasm' | 'js'): XzResult {
   const layout = scanXz(input, 0, options.maxOutput);
-  const d = createLzmaEngine(input, layout.unpacked, layout.unpacked, engine);
+  const d = createLzmaEngine(input, initialRoom(input.length, layout.unpacked), layout.unpacked, engine);
   for (const block of layout.blocks) {
     const from = d.pos;
     decodeLzma2(d, input, block.dataStart);

@@ -5,6 +5,9 @@ import { asBuffer, checkExpected } from '../lib/output.js';
 import type { DecompressOptions } from '../types.js';
 import { walkFrame, isZstdMagic, type ZstdFrame } from './frames.js';
 
+/** Frames declaring more than this (and far more than their input) are decoded as a stream. */
+const DIRECT_MAX = 16 << 20;
+
 export interface ZstdResult {
   readonly data: Buffer;
   /** Input bytes spanned by the frames. */
@@ -32,6 +35,12 @@ function decodeFrame(input: Uint8Array, f: ZstdFrame, cap: number): Uint8Array[]
   const frame = input.subarray(f.start, f.end);
   if (f.exact) {
     if (f.bound > cap) throw new FormatError(`zstd: frame declares ${f.bound} bytes, over the cap`);
+    if (f.bound > DIRECT_MAX && f.bound > frame.length * 64) {
+      // A large declared size on little data: decode as a stream, so memory follows the real output.
+      const chunks = decodeCounted(frame, f.bound);
+      if (chunks.reduce((n, c) => n + c.length, 0) !== f.bound) throw new FormatError('zstd: frame does not decode to its declared size');
+      return chunks;
+    }
     // fzstd sizes its output from the declared content size (checked against the cap above); handing it a
     // preallocated buffer instead measured several times slower.
     const out = fzstdDecompress(frame);

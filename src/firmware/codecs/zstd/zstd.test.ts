@@ -27,6 +27,12 @@ describe('zstd codec against zstd', { skip: missing('zstd') }, () => {
     assert.equal(r.consumed, a.length + b.length);
   });
 
+  it('does not trust a large declared content size on little data', () => {
+    // Frame header: single segment, 4-byte content size = 1 GiB; one raw last block of 3 bytes.
+    const frame = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0xa0, 0x00, 0x00, 0x00, 0x40, 0x19, 0x00, 0x00, 0x61, 0x62, 0x63]);
+    assertFormatError(() => decompress('zstd', frame, { maxOutput: 2 ** 31 }), /declared size/);
+  });
+
   it('fails cleanly on truncation, corruption and output over the cap', () => {
     const packed = tool('zstd', ['-q', '-c'], textBytes(200_000));
     for (const cut of [3, 6, 12, packed.length >> 1, packed.length - 1]) {
