@@ -1,23 +1,27 @@
-import { inflateRawSync, inflateSync, gunzipSync } from 'node:zlib';
-import { FormatError } from '../errors.js';
-import type { Codec, CodecId, DecompressOptions } from './types.js';
+import { bzip2Codec } from './bzip2/index.js';
+import { deflateCodec } from './deflate/index.js';
+import { gzipCodec } from './gzip/index.js';
+import { lz4BlockCodec } from './lz4-block/index.js';
+import { lz4FrameCodec } from './lz4-frame/index.js';
+import { lzmaCodec } from './lzma/index.js';
+import { lzmaRawCodec } from './lzma-raw/index.js';
+import { lzo1xCodec } from './lzo1x/index.js';
+import { xzCodec } from './xz/index.js';
+import { zlibCodec } from './zlib/index.js';
+import { zstdCodec } from './zstd/index.js';
+import type { Codec } from './types.js';
 
-// Interim registry: the zlib family through node:zlib. The codec plug-in folders replace these entries.
-function zlibCodec(id: CodecId, fn: typeof inflateSync): Codec {
-  return {
-    id,
-    decompress(input: Buffer, options: DecompressOptions): Buffer {
-      try {
-        return fn(input, { maxOutputLength: options.maxOutput });
-      } catch (error) {
-        throw new FormatError(`${id}: ${(error as Error).message}`, { cause: error });
-      }
-    },
-  };
-}
-
+/** Every codec, one plug-in folder each (src/firmware/codecs/<id>/); a test checks folders and this list agree. */
 export const CODECS: readonly Codec[] = [
-  zlibCodec('gzip', gunzipSync),
-  zlibCodec('zlib', inflateSync),
-  zlibCodec('deflate', inflateRawSync),
+  bzip2Codec,
+  deflateCodec,
+  gzipCodec,
+  lz4BlockCodec,
+  lz4FrameCodec,
+  lzmaCodec,
+  lzmaRawCodec,
+  lzo1xCodec,
+  xzCodec,
+  zlibCodec,
+  zstdCodec,
 ];

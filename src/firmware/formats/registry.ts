@@ -1,9 +1,13 @@
 import type { FormatPlugin } from '../types.js';
+import { bzip2 } from './bzip2/index.js';
 import { cpio } from './cpio/index.js';
 import { deviceTree } from './device-tree/index.js';
 import { fit } from './fit/index.js';
+import { gzip } from './gzip/index.js';
 import { lancom } from './lancom/index.js';
 import { linuxKernel } from './linux-kernel/index.js';
+import { lz4 } from './lz4/index.js';
+import { lzma } from './lzma/index.js';
 import { sevenZip } from './seven-zip/index.js';
 import { tar } from './tar/index.js';
 import { tplink } from './tplink/index.js';
@@ -11,7 +15,10 @@ import { trx } from './trx/index.js';
 import { uimage } from './uimage/index.js';
 import { vxworksImg0 } from './vxworks-img0/index.js';
 import { windRiverMfs } from './wind-river-mfs/index.js';
+import { xz } from './xz/index.js';
 import { zip } from './zip/index.js';
+import { zlib } from './zlib/index.js';
+import { zstd } from './zstd/index.js';
 
 /**
  * Every format plug-in, in probe order. A blob is identified by the first plug-in whose `probe` accepts it,
@@ -40,6 +47,14 @@ export const FORMATS: readonly FormatPlugin[] = [
   cpio,
   zip,
   sevenZip,
+  // 4. compression streams (lzma last: it has no real magic and proves itself only by decoding)
+  gzip,
+  xz,
+  bzip2,
+  zstd,
+  lz4,
+  zlib,
+  lzma,
   // 5. kernels (before the weak compression magics they wrap)
   linuxKernel,
 ];

@@ -1,0 +1,15 @@
+import { inflateRawSync } from 'node:zlib';
+import { inflateWith, type InflateResult } from '../lib/node-zlib.js';
+import { checkExpected } from '../lib/output.js';
+import type { DecompressOptions } from '../types.js';
+
+/** Raw deflate (RFC 1951), no header or checksum. Reports the bytes the stream used. */
+export function decodeDeflate(input: Uint8Array, maxOutput: number): InflateResult {
+  return inflateWith('deflate', inflateRawSync, input, maxOutput);
+}
+
+export function decompressDeflate(input: Buffer, options: DecompressOptions): Buffer {
+  const out = decodeDeflate(input, options.maxOutput).data;
+  checkExpected('deflate', out.length, options.expectedSize);
+  return out;
+}
