@@ -1,6 +1,7 @@
 import { FormatError } from '../../errors.js';
 import type { ByteSource } from '../../types.js';
 import { BlockCodec } from './block-codec.js';
+import { sharedRunner, type TaskRunner } from './block-pool.js';
 import { compressorFor, describeOptions } from './compression.js';
 import { ContentReader } from './content.js';
 import { readDirV4 } from './directories.js';
@@ -26,7 +27,7 @@ export class SquashfsV4 implements SquashfsReader {
   private readonly content: ContentReader;
   private readonly inodeContext: InodeContext;
 
-  constructor(readonly src: ByteSource, readonly sb: SuperblockV4 = parseSuperblockV4(src)) {
+  constructor(readonly src: ByteSource, runner: TaskRunner = sharedRunner(), readonly sb: SuperblockV4 = parseSuperblockV4(src)) {
     const { name, compression } = compressorFor(sb.compression);
     this.compressor = name;
     const codec = new BlockCodec(compression);
@@ -56,7 +57,7 @@ export class SquashfsV4 implements SquashfsReader {
         return id;
       },
     };
-    this.content = new ContentReader({ src, blockSize: sb.blockSize, codec, fragment: (i) => this.fragment(i) });
+    this.content = new ContentReader({ src, blockSize: sb.blockSize, codec, runner, fragment: (i) => this.fragment(i) });
   }
 
   get rootRef(): MetaRef {
@@ -78,11 +79,8 @@ export class SquashfsV4 implements SquashfsReader {
   }
 
   readFile(inode: Inode): Promise<Buffer> {
-    const file = inode.file;
-    return new Promise((resolve) => {
-      if (!file) throw new FormatError('squashfs: not a regular file');
-      resolve(this.content.read(file));
-    });
+    if (!inode.file) return Promise.reject(new FormatError('squashfs: not a regular file'));
+    return this.content.read(inode.file);
   }
 
   private fragment(index: number): { start: number; word: number } {

@@ -1,0 +1,105 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { FormatError } from '../../errors.js';
+import { runTask, type DecodeTask } from './task.js';
+
+/** Runs decode tasks: in this thread, or spread over worker threads. */
+export interface TaskRunner {
+  run(task: DecodeTask): Promise<Buffer>;
+}
+
+export const inlineRunner: TaskRunner = {
+  run: (task) => new Promise((resolve) => resolve(runTask(task))),
+};
+
+interface Pending {
+  resolve(out: Buffer): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+type Reply = { id: number; out: Uint8Array } | { id: number; error: string; format: boolean };
+
+/**
+ * A small pool of worker threads for block decompression, so the blocks of one file and of files read
+ * concurrently decode on every core. Only offsets and compressed bytes cross threads (transferred, not
+ * copied); idle workers are unref'd so they never keep the process alive.
+ */
+export class BlockPool implements TaskRunner {
+  private readonly slots: Slot[] = [];
+  private nextId = 1;
+
+  constructor(private readonly size: number) {}
+
+  run(task: DecodeTask): Promise<Buffer> {
+    const slot = this.pick();
+    const id = this.nextId++;
+    // Transfer needs a buffer that owns its ArrayBuffer; copy views of shared memory (page cache, pools).
+    const owned = task.data.byteOffset === 0 && task.data.byteLength === task.data.buffer.byteLength;
+    const data = owned ? task.data : new Uint8Array(task.data);
+    return new Promise<Buffer>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      if (slot.pending.size === 1) slot.worker.ref();
+      slot.worker.postMessage({ id, task: { ...task, data } }, [data.buffer as ArrayBuffer]);
+    });
+  }
+
+  private pick(): Slot {
+    if (this.slots.length < this.size) {
+      const idle = this.slots.find((s) => s.pending.size === 0);
+      if (idle) return idle;
+      return this.spawn();
+    }
+    let best = this.slots[0]!;
+    for (const s of this.slots) if (s.pending.size < best.pending.size) best = s;
+    return best;
+  }
+
+  private spawn(): Slot {
+    const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+    const worker = new Worker(new URL(`./block-worker.${ext}`, import.meta.url));
+    const slot: Slot = { worker, pending: new Map() };
+    worker.unref();
+    worker.on('message', (reply: Reply) => this.settle(slot, reply));
+    worker.on('error', (error) => this.fail(slot, error));
+    worker.on('exit', () => this.fail(slot, new Error('squashfs block worker exited')));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private settle(slot: Slot, reply: Reply): void {
+    const p = slot.pending.get(reply.id);
+    if (!p) return;
+    slot.pending.delete(reply.id);
+    if (slot.pending.size === 0) slot.worker.unref();
+    if ('out' in reply) p.resolve(Buffer.from(reply.out.buffer, reply.out.byteOffset, reply.out.byteLength));
+    else p.reject(reply.format ? new FormatError(reply.error) : new Error(reply.error));
+  }
+
+  private fail(slot: Slot, error: Error): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    for (const p of slot.pending.values()) p.reject(error);
+    slot.pending.clear();
+  }
+}
+
+let shared: TaskRunner | undefined;
+
+/**
+ * The process-wide runner: a pool with one worker per core, or inline when IOTCOP_WORKERS=0 or the machine
+ * has a single core.
+ */
+export function sharedRunner(): TaskRunner {
+  if (!shared) {
+    const cores = availableParallelism();
+    const configured = Number(process.env.IOTCOP_WORKERS ?? (cores >= 2 ? cores : 0));
+    const size = Number.isFinite(configured) ? Math.max(0, Math.min(64, Math.floor(configured))) : 1;
+    shared = size >= 1 ? new BlockPool(size) : inlineRunner;
+  }
+  return shared;
+}
