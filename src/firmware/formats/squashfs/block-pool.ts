@@ -60,8 +60,7 @@ export class BlockPool implements TaskRunner {
   }
 
   private spawn(): Slot {
-    const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-    const worker = new Worker(new URL(`./block-worker.${ext}`, import.meta.url));
+    const worker = startWorker();
     const slot: Slot = { worker, pending: new Map() };
     worker.unref();
     worker.on('message', (reply: Reply) => this.settle(slot, reply));
@@ -86,6 +85,18 @@ export class BlockPool implements TaskRunner {
     for (const p of slot.pending.values()) p.reject(error);
     slot.pending.clear();
   }
+}
+
+/**
+ * Starts a block worker. Compiled code runs block-worker.js directly; when the sources run through tsx (tests),
+ * the worker first registers tsx's loader so that it can import the TypeScript worker module.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./block-worker.js', import.meta.url));
+  const api = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./block-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true });
 }
 
 let shared: TaskRunner | undefined;
