@@ -14,6 +14,7 @@ interface MetaBlock {
 }
 
 export interface MetadataOptions {
+  /** Byte order of the 16-bit block headers (AVM's big-endian 4.0 images keep them little-endian). */
   readonly littleEndian: boolean;
   /** 2.x/3.x images made with `-check_data` put a marker byte after each block header. */
   readonly checkByte: boolean;
@@ -55,6 +56,31 @@ export class MetadataStore {
     const data = stored ? Buffer.from(raw) : this.options.codec.decode(raw, METADATA_SIZE);
     return { data, next: start + length };
   }
+}
+
+/** Stored length of the metadata block at `pos` read in one byte order, or 0 when that reading is impossible. */
+function headerLength(src: ByteSource, pos: number, littleEndian: boolean): number {
+  const head = src.read(pos, 2);
+  const length = (littleEndian ? head.readUInt16LE(0) : head.readUInt16BE(0)) & 0x7fff;
+  return length > 0 && length <= METADATA_SIZE ? length : 0;
+}
+
+/**
+ * Byte order of metadata block headers. Normally that of the image; some big-endian 4.0 builds (AVM) write
+ * them little-endian. The right order is the one whose chain of blocks from the start of the inode table
+ * ends exactly where the directory table starts.
+ */
+export function metadataHeaderOrder(src: ByteSource, imageLittleEndian: boolean, inodeTable: number, directoryTable: number, checkByte = false): boolean {
+  for (const order of [imageLittleEndian, !imageLittleEndian]) {
+    let pos = inodeTable;
+    while (pos < directoryTable) {
+      const length = headerLength(src, pos, order);
+      if (length === 0) break;
+      pos += 2 + (checkByte ? 1 : 0) + length;
+    }
+    if (pos === directoryTable) return order;
+  }
+  return imageLittleEndian;
 }
 
 /**

@@ -6,7 +6,7 @@ import { compressorFor, describeOptions } from './compression.js';
 import { ContentReader } from './content.js';
 import { readDirV4 } from './directories.js';
 import { readInodeV4, type InodeContext } from './inodes.js';
-import { IndexedTable, MetaCursor, MetadataStore, METADATA_SIZE } from './metadata.js';
+import { IndexedTable, MetaCursor, MetadataStore, METADATA_SIZE, metadataHeaderOrder } from './metadata.js';
 import type { DirEntry, Inode, MetaRef, SquashfsReader } from './model.js';
 import { FLAGS, NO_TABLE, SUPERBLOCK_SIZE, parseSuperblockV4, type SuperblockV4 } from './superblock.js';
 import { XattrTable } from './xattrs.js';
@@ -32,7 +32,8 @@ export class SquashfsV4 implements SquashfsReader {
     this.compressor = name;
     const codec = new BlockCodec(compression);
     const le = sb.littleEndian;
-    this.store = new MetadataStore(src, { littleEndian: le, checkByte: false, codec });
+    const headers = metadataHeaderOrder(src, le, sb.inodeTable, sb.directoryTable);
+    this.store = new MetadataStore(src, { littleEndian: headers, checkByte: false, codec });
     if (sb.flags & FLAGS.compressorOptions) {
       this.options = describeOptions(name, this.store.block(SUPERBLOCK_SIZE).data, le);
     }
