@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Interim unpacker for the benchmark: opens a squashfs image with the plug-in (from dist/) and writes the tree
 // with a small concurrent writer. Replaced by `iotcop unpack <img> -o <dir>` once the CLI has that command.
-import { mkdirSync, symlinkSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileSource } from '../../dist/firmware/source/index.js';
 import { squashfs } from '../../dist/firmware/formats/squashfs/index.js';
+import { squashfsLegacy } from '../../dist/firmware/formats/squashfs-legacy/index.js';
 import { DEFAULT_LIMITS } from '../../dist/firmware/types.js';
 
 const [image, out] = process.argv.slice(2);
@@ -15,7 +15,7 @@ if (!image || !out) {
 }
 const IN_FLIGHT = 16;
 const src = new FileSource(image);
-const plugin = [squashfs].find((p) => p.probe(src));
+const plugin = [squashfs, squashfsLegacy].find((p) => p.probe(src));
 if (!plugin) throw new Error(`${image}: not a squashfs image`);
 const ctx = {
   limits: DEFAULT_LIMITS,
@@ -39,7 +39,8 @@ let next = 0;
 async function worker() {
   while (next < files.length) {
     const e = files[next++];
-    await writeFile(join(out, e.path), await e.read(), { mode: e.mode & 0o777 });
+    // Synchronous writes: decoding runs on worker threads meanwhile, and tmpfs/page-cache writes are quick.
+    writeFileSync(join(out, e.path), await e.read(), { mode: e.mode & 0o777 });
   }
 }
 await Promise.all(Array.from({ length: IN_FLIGHT }, worker));

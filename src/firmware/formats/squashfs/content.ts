@@ -3,13 +3,11 @@ import type { ByteSource } from '../../types.js';
 import type { BlockCodec } from './block-codec.js';
 import type { TaskRunner } from './block-pool.js';
 import type { FileLayout } from './model.js';
-import type { BlockItem, DecodeTask } from './task.js';
+import type { DecodeTask } from './task.js';
 
 /** Bit 24 of a data block size word: the block is stored uncompressed. */
 export const STORED_BIT = 1 << 24;
 const SIZE_MASK = STORED_BIT - 1;
-/** Blocks per decode task: big files split into several tasks that decode in parallel. */
-const TASK_BLOCKS = 8;
 const CACHED_FRAGMENTS = 16;
 
 /** A fragment table entry: where the fragment block is and its size word. */
@@ -28,9 +26,8 @@ export interface ContentOptions {
 
 /**
  * Reads regular file content: full blocks (compressed, stored, or zero-size holes of sparse files) followed
- * by the tail, which sits in the last block or in a shared fragment block. The blocks of a file are cut into
- * tasks of a few blocks, each read with one system call and decoded by the runner (worker threads), so one
- * big file or many concurrent reads use every core. Decoded fragment blocks are shared through a small LRU
+ * by the tail, which sits in the last block or in a shared fragment block. Each block is decoded by the
+ * runner (worker threads), so one big file or many concurrent reads use every core. Decoded fragment blocks are shared through a small LRU
  * of promises, so concurrent readers of one fragment decode it once.
  */
 export class ContentReader {
@@ -39,7 +36,6 @@ export class ContentReader {
   constructor(private readonly options: ContentOptions) {}
 
   async read(file: FileLayout): Promise<Buffer> {
-    const { blockSize } = this.options;
     const tail = file.fragment ? this.tail(file) : undefined;
     if (file.blocks.length === 0) return tail ? Buffer.from(await tail) : Buffer.alloc(0);
     const parts = this.decodeBlocks(file);
@@ -50,42 +46,38 @@ export class ContentReader {
       part.copy(out, pos);
       pos += part.length;
     }
-    if (tail) (await tail).copy(out, file.blocks.length * blockSize);
+    if (tail) (await tail).copy(out, pos);
     return out;
   }
 
   /**
-   * Cuts the block list into tasks (each task's compressed bytes are contiguous on disk) and starts each one
-   * as soon as its bytes are read: a source may reuse the memory of a read on the next read.
+   * Starts decoding every block of a file, one task per block so that the blocks of one file spread over the
+   * workers. Each block's bytes are read just before its task starts (a source may reuse the memory of a read
+   * on the next read); stored blocks and holes need no decoding.
    */
   private decodeBlocks(file: FileLayout): Promise<Buffer>[] {
     const { blockSize, codec, src, runner } = this.options;
     const parts: Promise<Buffer>[] = [];
     let pos = file.start;
-    for (let first = 0; first < file.blocks.length; first += TASK_BLOCKS) {
-      const last = Math.min(file.blocks.length, first + TASK_BLOCKS);
-      let bytes = 0;
-      for (let i = first; i < last; i++) {
-        const length = file.blocks[i]! & SIZE_MASK;
-        if (length > blockSize) throw new FormatError(`squashfs: data block of ${length} bytes in a ${blockSize}-byte block filesystem`);
-        bytes += length;
+    for (let i = 0; i < file.blocks.length; i++) {
+      const word = file.blocks[i]!;
+      const length = word & SIZE_MASK;
+      const outLength = Math.min(blockSize, file.size - i * blockSize);
+      if (length > blockSize) throw new FormatError(`squashfs: data block of ${length} bytes in a ${blockSize}-byte block filesystem`);
+      if (length === 0) {
+        // A hole: sparse files store no bytes for an all-zero block.
+        parts.push(Promise.resolve(Buffer.alloc(outLength)));
+        continue;
       }
-      const data = src.read(pos, bytes);
-      const items: BlockItem[] = [];
-      let at = 0;
-      let outSize = 0;
-      for (let i = first; i < last; i++) {
-        const word = file.blocks[i]!;
-        const length = word & SIZE_MASK;
-        const outLength = Math.min(blockSize, file.size - i * blockSize);
-        const compressed = length > 0 && !(word & STORED_BIT);
-        items.push({ job: compressed ? codec.plan(data.subarray(at, at + length), blockSize) : null, at, length, outLength });
-        at += length;
-        outSize += outLength;
+      const data = src.read(pos, length);
+      pos += length;
+      if (word & STORED_BIT) {
+        if (length !== outLength) throw new FormatError(`squashfs: stored block of ${length} bytes where ${outLength} belong`);
+        parts.push(Promise.resolve(Buffer.from(data)));
+        continue;
       }
-      const task: DecodeTask = { data, items, outSize, maxOutput: blockSize };
+      const task: DecodeTask = { data, items: [{ job: codec.plan(data, blockSize), at: 0, length, outLength }], outSize: outLength, maxOutput: blockSize };
       parts.push(runner.run(task));
-      pos += bytes;
     }
     return parts;
   }

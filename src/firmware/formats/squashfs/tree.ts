@@ -10,11 +10,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Names are bytes on disk: UTF-8 when they decode as such, otherwise latin1 so that every byte survives. */
 export function decodeName(bytes: Buffer): string {
+  if (isAscii(bytes)) return bytes.toString('latin1');
   try {
     return utf8.decode(bytes);
   } catch {
     return bytes.toString('latin1');
   }
+}
+
+function isAscii(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
+  return true;
 }
 
 function refKey(ref: MetaRef): number {
@@ -72,19 +78,12 @@ export function buildTree(reader: SquashfsReader, ctx: UnpackContext): MemoryVfs
 }
 
 function addEntry(vfs: MemoryVfs, reader: SquashfsReader, path: string, inode: Inode): void {
+  const base = { path, type: inode.kind, mode: inode.mode, uid: inode.uid, gid: inode.gid, mtime: inode.mtime };
+  let init: EntryInit;
+  if (inode.file) init = { ...base, size: inode.file.size, content: () => reader.readFile(inode) };
+  else if (inode.target) init = { ...base, size: inode.target.length, target: decodeName(inode.target) };
+  else if (inode.device) init = { ...base, size: 0, device: inode.device };
+  else init = { ...base, size: 0 };
   const xattrs = inode.xattr === undefined ? undefined : reader.xattrs(inode.xattr);
-  const init: EntryInit = {
-    path,
-    type: inode.kind,
-    mode: inode.mode,
-    uid: inode.uid,
-    gid: inode.gid,
-    mtime: inode.mtime,
-    size: inode.file ? inode.file.size : inode.target ? inode.target.length : 0,
-    ...(inode.target ? { target: decodeName(inode.target) } : {}),
-    ...(inode.device ? { device: inode.device } : {}),
-    ...(xattrs && Object.keys(xattrs).length > 0 ? { xattrs } : {}),
-    ...(inode.file ? { content: () => reader.readFile(inode) } : {}),
-  };
-  vfs.add(init);
+  vfs.add(xattrs && Object.keys(xattrs).length > 0 ? { ...init, xattrs } : init);
 }
