@@ -19,7 +19,7 @@ const plugin = [squashfs, squashfsLegacy].find((p) => p.probe(src));
 if (!plugin) throw new Error(`${image}: not a squashfs image`);
 const ctx = {
   limits: DEFAULT_LIMITS,
-  signal: new AbortController().signal,
+  signal: new globalThis.AbortController().signal,
   layer: '0x0-squashfs',
   warn: (m) => console.error(`warning: ${m}`),
   charge: () => undefined,
