@@ -100,12 +100,24 @@ function lzmaJob(variant: LzmaVariant, data: Buffer, maxOutput: number): BlockJo
 /** Runs a planned job (in this thread or inside a worker). */
 export function runBlockJob(job: BlockJob, data: Buffer, maxOutput: number, expectedSize?: number): Buffer {
   const input = job.skip ? data.subarray(job.skip) : data;
-  const options = {
-    maxOutput,
-    ...(expectedSize !== undefined ? { expectedSize } : {}),
-    ...(job.lzma ? { lzma: job.lzma } : {}),
-  };
-  const out = decompress(job.codec, input, options);
+  const lzma = job.lzma ? { lzma: job.lzma } : {};
+  let out: Buffer;
+  if (expectedSize === undefined && job.codec === 'lzma-raw') {
+    // A raw stream has neither a size nor an end marker. Metadata and fragment blocks do not say how big
+    // they are either: a decoder that runs to the input's end may decode the range coder's flush bytes past
+    // a full block's end, so a block that overflows the cap is decoded again as exactly the cap.
+    try {
+      out = decompress(job.codec, input, { maxOutput, ...lzma });
+    } catch (error) {
+      try {
+        out = decompress(job.codec, input, { maxOutput, expectedSize: maxOutput, ...lzma });
+      } catch {
+        throw error;
+      }
+    }
+    return out;
+  }
+  out = decompress(job.codec, input, { maxOutput, ...(expectedSize !== undefined ? { expectedSize } : {}), ...lzma });
   if (expectedSize !== undefined && out.length !== expectedSize) {
     throw new FormatError(`squashfs: ${job.codec} block gave ${out.length} bytes, expected ${expectedSize}`);
   }
