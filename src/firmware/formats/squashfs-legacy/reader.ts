@@ -3,6 +3,7 @@ import type { ByteSource } from '../../types.js';
 import { BlockCodec } from '../squashfs/block-codec.js';
 import { sharedRunner, type TaskRunner } from '../squashfs/block-pool.js';
 import { ContentReader, type FragmentEntry } from '../squashfs/content.js';
+import { fileOrigin } from '../squashfs/origin.js';
 import { IndexedTable, MetaCursor, MetadataStore } from '../squashfs/metadata.js';
 import type { DirEntry, Inode, MetaRef, SquashfsReader } from '../squashfs/model.js';
 import { maxTableBytes } from '../squashfs/reader.js';
@@ -47,7 +48,7 @@ export class SquashfsLegacy implements SquashfsReader {
       uid: lookup(uids, 'uid'),
       gid: lookup(gids, 'gid'),
     };
-    this.content = new ContentReader({ src, blockSize: sb.blockSize, codec, runner, fragment: (i) => this.fragment(i) });
+    this.content = new ContentReader({ src, origin: fileOrigin(src), blockSize: sb.blockSize, codec, runner, fragment: (i) => this.fragment(i) });
   }
 
   get rootRef(): MetaRef {

@@ -5,15 +5,22 @@ import { runTask, type DecodeTask } from './task.js';
 
 /** Runs decode tasks: in this thread, or spread over worker threads. */
 export interface TaskRunner {
-  run(task: DecodeTask): Promise<Buffer>;
+  /**
+   * True when tasks run in this thread: they need their compressed bytes attached and may write into any
+   * buffer. Worker runners read file spans themselves and write into shared memory.
+   */
+  readonly inThread: boolean;
+  /** Resolves to the decoded buffer, or to undefined when the task wrote into its target. */
+  run(task: DecodeTask): Promise<Buffer | undefined>;
 }
 
 export const inlineRunner: TaskRunner = {
-  run: (task) => new Promise((resolve) => resolve(runTask(task))),
+  inThread: true,
+  run: (task) => new Promise((resolve) => resolve(runTask(task, task.data ?? new Uint8Array(0)))),
 };
 
 interface Pending {
-  resolve(out: Buffer): void;
+  resolve(out: Buffer | undefined): void;
   reject(error: Error): void;
 }
 
@@ -22,7 +29,7 @@ interface Slot {
   pending: Map<number, Pending>;
 }
 
-type Reply = { id: number; out: Uint8Array } | { id: number; error: string; format: boolean };
+type Reply = { id: number; out?: Uint8Array } | { id: number; error: string; format: boolean };
 
 /**
  * A small pool of worker threads for block decompression, so the blocks of one file and of files read
@@ -30,21 +37,28 @@ type Reply = { id: number; out: Uint8Array } | { id: number; error: string; form
  * copied); idle workers are unref'd so they never keep the process alive.
  */
 export class BlockPool implements TaskRunner {
+  readonly inThread = false;
   private readonly slots: Slot[] = [];
   private nextId = 1;
 
   constructor(private readonly size: number) {}
 
-  run(task: DecodeTask): Promise<Buffer> {
+  run(task: DecodeTask): Promise<Buffer | undefined> {
     const slot = this.pick();
     const id = this.nextId++;
-    // Transfer needs a buffer that owns its ArrayBuffer; copy views of shared memory (page cache, pools).
-    const owned = task.data.byteOffset === 0 && task.data.byteLength === task.data.buffer.byteLength;
-    const data = owned ? task.data : new Uint8Array(task.data);
-    return new Promise<Buffer>((resolve, reject) => {
+    let message = task;
+    const transfer: ArrayBuffer[] = [];
+    if (task.data) {
+      // Transfer needs a buffer that owns its ArrayBuffer; copy views of shared memory (page cache, pools).
+      const owned = task.data.byteOffset === 0 && task.data.byteLength === task.data.buffer.byteLength && task.data.buffer instanceof ArrayBuffer;
+      const data = owned ? task.data : new Uint8Array(task.data);
+      message = { ...task, data };
+      transfer.push(data.buffer as ArrayBuffer);
+    }
+    return new Promise<Buffer | undefined>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
       if (slot.pending.size === 1) slot.worker.ref();
-      slot.worker.postMessage({ id, task: { ...task, data } }, [data.buffer as ArrayBuffer]);
+      slot.worker.postMessage({ id, task: message }, transfer);
     });
   }
 
@@ -75,8 +89,8 @@ export class BlockPool implements TaskRunner {
     if (!p) return;
     slot.pending.delete(reply.id);
     if (slot.pending.size === 0) slot.worker.unref();
-    if ('out' in reply) p.resolve(Buffer.from(reply.out.buffer, reply.out.byteOffset, reply.out.byteLength));
-    else p.reject(reply.format ? new FormatError(reply.error) : new Error(reply.error));
+    if ('error' in reply) p.reject(reply.format ? new FormatError(reply.error) : new Error(reply.error));
+    else p.resolve(reply.out ? Buffer.from(reply.out.buffer, reply.out.byteOffset, reply.out.byteLength) : undefined);
   }
 
   private fail(slot: Slot, error: Error): void {

@@ -1,9 +1,15 @@
 import { FormatError } from '../../errors.js';
+import { checkRange } from '../../source/index.js';
 import type { ByteSource } from '../../types.js';
 import type { BlockCodec } from './block-codec.js';
 import type { TaskRunner } from './block-pool.js';
 import type { FileLayout } from './model.js';
-import type { DecodeTask } from './task.js';
+import type { FileOrigin } from './origin.js';
+import type { BlockItem } from './task.js';
+
+/** Blocks per decode task: big files split into several tasks that decode in parallel. */
+const TASK_BLOCKS = 8;
+const EMPTY = Buffer.alloc(0);
 
 /** Bit 24 of a data block size word: the block is stored uncompressed. */
 export const STORED_BIT = 1 << 24;
@@ -18,6 +24,8 @@ export interface FragmentEntry {
 
 export interface ContentOptions {
   readonly src: ByteSource;
+  /** The image file behind `src`, when worker threads may read it themselves. */
+  readonly origin: FileOrigin | null;
   readonly blockSize: number;
   readonly codec: BlockCodec;
   readonly runner: TaskRunner;
@@ -26,9 +34,11 @@ export interface ContentOptions {
 
 /**
  * Reads regular file content: full blocks (compressed, stored, or zero-size holes of sparse files) followed
- * by the tail, which sits in the last block or in a shared fragment block. Each block is decoded by the
- * runner (worker threads), so one big file or many concurrent reads use every core. Decoded fragment blocks are shared through a small LRU
- * of promises, so concurrent readers of one fragment decode it once.
+ * by the tail, which sits in the last block or in a shared fragment block. The blocks are cut into tasks of
+ * up to 8 blocks that the runner decodes on worker threads straight into the file's buffer (shared memory),
+ * so one big file or many concurrent reads use every core; with a file-backed image the workers read the
+ * compressed bytes themselves and only offsets cross threads. Decoded fragment blocks are shared through a
+ * small LRU of promises, so concurrent readers of one fragment decode it once.
  */
 export class ContentReader {
   private readonly fragments = new Map<number, Promise<Buffer>>();
@@ -38,46 +48,48 @@ export class ContentReader {
   async read(file: FileLayout): Promise<Buffer> {
     const tail = file.fragment ? this.tail(file) : undefined;
     if (file.blocks.length === 0) return tail ? Buffer.from(await tail) : Buffer.alloc(0);
-    const parts = this.decodeBlocks(file);
-    if (parts.length === 1 && !tail) return parts[0]!;
-    const out = Buffer.allocUnsafe(file.size);
-    let pos = 0;
-    for (const part of await Promise.all(parts)) {
-      part.copy(out, pos);
-      pos += part.length;
-    }
-    if (tail) (await tail).copy(out, pos);
+    const { runner } = this.options;
+    // Workers write into shared memory; in this thread any buffer will do.
+    const out = runner.inThread ? Buffer.allocUnsafe(file.size) : Buffer.from(new SharedArrayBuffer(file.size));
+    const parts = this.decodeBlocks(file, out);
+    if (tail) (await tail).copy(out, file.blocks.length * this.options.blockSize);
+    await Promise.all(parts);
     return out;
   }
 
-  /**
-   * Starts decoding every block of a file, one task per block so that the blocks of one file spread over the
-   * workers. Each block's bytes are read just before its task starts (a source may reuse the memory of a read
-   * on the next read); stored blocks and holes need no decoding.
-   */
-  private decodeBlocks(file: FileLayout): Promise<Buffer>[] {
-    const { blockSize, codec, src, runner } = this.options;
-    const parts: Promise<Buffer>[] = [];
+  /** Starts one task per run of up to TASK_BLOCKS blocks; each writes its part of `out`. */
+  private decodeBlocks(file: FileLayout, out: Buffer): Promise<unknown>[] {
+    const { blockSize, codec, src, runner, origin } = this.options;
+    const parts: Promise<unknown>[] = [];
     let pos = file.start;
-    for (let i = 0; i < file.blocks.length; i++) {
-      const word = file.blocks[i]!;
-      const length = word & SIZE_MASK;
-      const outLength = Math.min(blockSize, file.size - i * blockSize);
-      if (length > blockSize) throw new FormatError(`squashfs: data block of ${length} bytes in a ${blockSize}-byte block filesystem`);
-      if (length === 0) {
-        // A hole: sparse files store no bytes for an all-zero block.
-        parts.push(Promise.resolve(Buffer.alloc(outLength)));
-        continue;
+    for (let first = 0; first < file.blocks.length; first += TASK_BLOCKS) {
+      const last = Math.min(file.blocks.length, first + TASK_BLOCKS);
+      let bytes = 0;
+      for (let i = first; i < last; i++) {
+        const length = file.blocks[i]! & SIZE_MASK;
+        if (length > blockSize) throw new FormatError(`squashfs: data block of ${length} bytes in a ${blockSize}-byte block filesystem`);
+        bytes += length;
       }
-      const data = src.read(pos, length);
-      pos += length;
-      if (word & STORED_BIT) {
-        if (length !== outLength) throw new FormatError(`squashfs: stored block of ${length} bytes where ${outLength} belong`);
-        parts.push(Promise.resolve(Buffer.from(data)));
-        continue;
+      checkRange(src.label, src.size, pos, bytes);
+      // Reading here is needed to plan LZMA variants, and whenever the workers cannot read the image.
+      const needData = runner.inThread || !origin || codec.compression.kind !== 'codec';
+      const data = needData ? src.read(pos, bytes) : undefined;
+      const items: BlockItem[] = [];
+      let at = 0;
+      for (let i = first; i < last; i++) {
+        const word = file.blocks[i]!;
+        const length = word & SIZE_MASK;
+        const compressed = length > 0 && !(word & STORED_BIT);
+        const job = compressed ? (data ? codec.plan(data.subarray(at, at + length), blockSize) : codec.plan(EMPTY, blockSize)) : null;
+        items.push({ job, at, length, outLength: Math.min(blockSize, file.size - i * blockSize) });
+        at += length;
       }
-      const task: DecodeTask = { data, items: [{ job: codec.plan(data, blockSize), at: 0, length, outLength }], outSize: outLength, maxOutput: blockSize };
-      parts.push(runner.run(task));
+      const offset = first * blockSize;
+      const outSize = Math.min(file.size, last * blockSize) - offset;
+      const target = out.subarray(offset, offset + outSize);
+      const where = data ? { data } : { file: { path: origin!.path, offset: origin!.offset + pos, length: bytes } };
+      parts.push(runner.run({ ...where, items, outSize, maxOutput: blockSize, target }));
+      pos += bytes;
     }
     return parts;
   }
@@ -113,6 +125,8 @@ export class ContentReader {
     if (length === 0 || length > blockSize) throw new FormatError(`squashfs: fragment ${index} claims ${length} bytes`);
     const data = src.read(entry.start, length);
     if (entry.word & STORED_BIT) return Buffer.from(data);
-    return runner.run({ data, items: [{ job: codec.plan(data, blockSize), at: 0, length, outLength: -1 }], outSize: -1, maxOutput: blockSize });
+    const decoded = await runner.run({ data, items: [{ job: codec.plan(data, blockSize), at: 0, length, outLength: -1 }], outSize: -1, maxOutput: blockSize });
+    if (!decoded) throw new FormatError('squashfs: fragment decode returned nothing');
+    return decoded;
   }
 }

@@ -4,6 +4,7 @@ import { BlockCodec } from './block-codec.js';
 import { sharedRunner, type TaskRunner } from './block-pool.js';
 import { compressorFor, describeOptions } from './compression.js';
 import { ContentReader } from './content.js';
+import { fileOrigin } from './origin.js';
 import { readDirV4 } from './directories.js';
 import { readInodeV4, type InodeContext } from './inodes.js';
 import { IndexedTable, MetaCursor, MetadataStore, METADATA_SIZE, metadataHeaderOrder } from './metadata.js';
@@ -58,7 +59,7 @@ export class SquashfsV4 implements SquashfsReader {
         return id;
       },
     };
-    this.content = new ContentReader({ src, blockSize: sb.blockSize, codec, runner, fragment: (i) => this.fragment(i) });
+    this.content = new ContentReader({ src, origin: fileOrigin(src), blockSize: sb.blockSize, codec, runner, fragment: (i) => this.fragment(i) });
   }
 
   get rootRef(): MetaRef {
