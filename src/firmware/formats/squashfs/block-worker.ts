@@ -1,5 +1,5 @@
 // Worker thread of the block pool: reads (when given a file) and decodes tasks posted by block-pool.ts.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { FormatError } from '../../errors.js';
 import { runTask, type DecodeTask } from './task.js';
@@ -8,14 +8,21 @@ const MAX_OPEN = 4;
 const files = new Map<string, number>();
 let scratch = Buffer.allocUnsafe(1 << 20);
 
-function descriptor(path: string): number {
-  let fd = files.get(path);
+/** An open descriptor of the image, checked to be the very file the main thread opened (same device and inode). */
+function descriptor(path: string, dev: number, ino: number): number {
+  const key = `${dev}:${ino}:${path}`;
+  let fd = files.get(key);
   if (fd === undefined) {
     fd = openSync(path, 'r');
-    files.set(path, fd);
+    const st = fstatSync(fd);
+    if (st.dev !== dev || st.ino !== ino) {
+      closeSync(fd);
+      throw new FormatError(`${path}: the image file was replaced while it was being read`);
+    }
+    files.set(key, fd);
     if (files.size > MAX_OPEN) {
-      const [oldPath, oldFd] = files.entries().next().value!;
-      files.delete(oldPath);
+      const [oldKey, oldFd] = files.entries().next().value!;
+      files.delete(oldKey);
       closeSync(oldFd);
     }
   }
@@ -25,9 +32,9 @@ function descriptor(path: string): number {
 /** The task's compressed bytes: sent along, or read here into a reused scratch buffer. */
 function span(task: DecodeTask): Uint8Array {
   if (task.data) return task.data;
-  const { path, offset, length } = task.file!;
+  const { path, dev, ino, offset, length } = task.file!;
   if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
-  const fd = descriptor(path);
+  const fd = descriptor(path, dev, ino);
   let done = 0;
   while (done < length) {
     const n = readSync(fd, scratch, done, length - done, offset + done);

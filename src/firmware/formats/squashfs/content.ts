@@ -87,7 +87,7 @@ export class ContentReader {
       const offset = first * blockSize;
       const outSize = Math.min(file.size, last * blockSize) - offset;
       const target = out.subarray(offset, offset + outSize);
-      const where = data ? { data } : { file: { path: origin!.path, offset: origin!.offset + pos, length: bytes } };
+      const where = data ? { data } : { file: { path: origin!.path, dev: origin!.dev, ino: origin!.ino, offset: origin!.offset + pos, length: bytes } };
       parts.push(runner.run({ ...where, items, outSize, maxOutput: blockSize, target }));
       pos += bytes;
     }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { FileSource, SliceSource } from '../../source/index.js';
 import type { ByteSource } from '../../types.js';
 
@@ -5,6 +6,9 @@ import type { ByteSource } from '../../types.js';
 export interface FileOrigin {
   readonly path: string;
   readonly offset: number;
+  /** Identity of the file, so a worker never reads a different file that took over the path. */
+  readonly dev: number;
+  readonly ino: number;
 }
 
 /**
@@ -14,12 +18,19 @@ export interface FileOrigin {
  * on the main thread.
  */
 export function fileOrigin(src: ByteSource): FileOrigin | null {
-  if (src instanceof FileSource) return { path: src.path, offset: 0 };
+  if (src instanceof FileSource) {
+    try {
+      const st = statSync(src.path);
+      return st.isFile() && st.size === src.size ? { path: src.path, offset: 0, dev: st.dev, ino: st.ino } : null;
+    } catch {
+      return null;
+    }
+  }
   if (src instanceof SliceSource) {
     const inner = src as unknown as { parent?: unknown; start?: unknown };
     if (typeof inner.start !== 'number' || !(inner.parent instanceof FileSource || inner.parent instanceof SliceSource)) return null;
     const parent = fileOrigin(inner.parent);
-    return parent ? { path: parent.path, offset: parent.offset + inner.start } : null;
+    return parent ? { ...parent, offset: parent.offset + inner.start } : null;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -10,10 +10,11 @@ import { FileSource } from '../../source/index.js';
 import type { Vfs } from '../../types.js';
 import { corpusFile, hasTool } from '../../../test-support/corpus.js';
 import {
-  SAMPLE_XATTRS, hasSetfattr, ourHashes, ourListing, referenceHashes, referenceListing, testContext, writeSampleTree,
+  SAMPLE_XATTRS, hasSetfattr, ourHashes, sampleBytes, ourListing, referenceHashes, referenceListing, testContext, writeSampleTree,
 } from '../../../test-support/squashfs-reference.js';
 import { squashfs } from './index.js';
 import { inlineRunner } from './block-pool.js';
+import { fileOrigin } from './origin.js';
 import { SquashfsV4 } from './reader.js';
 
 const opened: FileSource[] = [];
@@ -195,6 +196,22 @@ test('worker pool and in-thread decoding give identical contents', async (t) => 
   const viaInline = await inline.readFile(inline.readInode(bigRef.inode));
   assert.ok(pooled);
   assert.deepEqual(await pooled.readFile('/data/big'), viaInline);
+});
+
+test('an image carved from inside a bigger file reads the same (workers read at the slice offset)', async (t) => {
+  if (!hasTool('mksquashfs')) return t.skip('squashfs-tools not installed');
+  const { tree } = fixtureTree();
+  const image = join(fixtures.dir, 'carved.sqfs');
+  assert.equal(spawnSync('mksquashfs', [tree, image, '-noappend', '-quiet', '-no-progress']).status, 0);
+  const bytes = readFileSync(image);
+  const outer = join(fixtures.dir, 'firmware.bin');
+  writeFileSync(outer, Buffer.concat([sampleBytes(12_345, 5, false), bytes, Buffer.alloc(999)]));
+  const src = open(outer).slice(12_345, bytes.length);
+  assert.deepEqual(fileOrigin(src), { ...fileOrigin(open(image))!, path: outer, offset: 12_345, ino: statSync(outer).ino });
+  const carved = await squashfs.unpack(src, testContext());
+  const whole = await unpack(t, image);
+  assert.ok(carved.kind === 'tree' && whole);
+  assert.deepEqual(await ourHashes(carved.vfs), await ourHashes(whole));
 });
 
 test('probe accepts 4.0 only and describes it', (t) => {

@@ -18,7 +18,7 @@ export interface BlockItem {
  */
 export interface DecodeTask {
   readonly data?: Uint8Array;
-  readonly file?: { readonly path: string; readonly offset: number; readonly length: number };
+  readonly file?: { readonly path: string; readonly dev: number; readonly ino: number; readonly offset: number; readonly length: number };
   readonly items: readonly BlockItem[];
   /** Total decoded size, or -1 for a single block of unknown size. */
   readonly outSize: number;
