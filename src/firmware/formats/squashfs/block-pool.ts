@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { FormatError } from '../../errors.js';
+import { taskSpan } from './file-span.js';
 import { runTask, type DecodeTask } from './task.js';
 
 /** Runs decode tasks: in this thread, or spread over worker threads. */
@@ -39,12 +40,21 @@ type Reply = { id: number; out?: Uint8Array } | { id: number; error: string; for
 export class BlockPool implements TaskRunner {
   readonly inThread = false;
   private readonly slots: Slot[] = [];
+  private broken = false;
   private nextId = 1;
 
   constructor(private readonly size: number) {}
 
   run(task: DecodeTask): Promise<Buffer | undefined> {
-    const slot = this.pick();
+    if (this.broken) return inlineRunner.run({ ...task, data: taskSpan(task) });
+    let slot: Slot;
+    try {
+      slot = this.pick();
+    } catch {
+      // No worker threads here (a sandbox, resource limits): decode in this thread from now on.
+      this.broken = true;
+      return this.run(task);
+    }
     const id = this.nextId++;
     let message = task;
     const transfer: ArrayBuffer[] = [];
@@ -68,7 +78,8 @@ export class BlockPool implements TaskRunner {
       if (idle) return idle;
       return this.spawn();
     }
-    let best = this.slots[0]!;
+    let best = this.slots[0];
+    if (!best) throw new Error('squashfs: block pool without workers');
     for (const s of this.slots) if (s.pending.size < best.pending.size) best = s;
     return best;
   }

@@ -13,7 +13,7 @@ import {
   SAMPLE_XATTRS, hasSetfattr, ourHashes, sampleBytes, ourListing, referenceHashes, referenceListing, testContext, writeSampleTree,
 } from '../../../test-support/squashfs-reference.js';
 import { squashfs } from './index.js';
-import { inlineRunner } from './block-pool.js';
+import { BlockPool, inlineRunner } from './block-pool.js';
 import { fileOrigin } from './origin.js';
 import { SquashfsV4 } from './reader.js';
 
@@ -196,6 +196,9 @@ test('worker pool and in-thread decoding give identical contents', async (t) => 
   const viaInline = await inline.readFile(inline.readInode(bigRef.inode));
   assert.ok(pooled);
   assert.deepEqual(await pooled.readFile('/data/big'), viaInline);
+  // A pool that cannot start workers falls back to this thread, reading the file spans itself.
+  const starved = new SquashfsV4(open(image), new BlockPool(0));
+  assert.deepEqual(await starved.readFile(starved.readInode(bigRef.inode)), viaInline);
 });
 
 test('an image carved from inside a bigger file reads the same (workers read at the slice offset)', async (t) => {
