@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { IotcopError } from '../../../model/errors.js';
 import { FormatError } from '../../errors.js';
-import { BufferSource } from '../../source/index.js';
+import { BufferSource, FileSource } from '../../source/index.js';
 import type { FormatPlugin } from '../../types.js';
 import { corpusFile, hasTool } from '../../../test-support/corpus.js';
 import { sampleBytes, testContext } from '../../../test-support/squashfs-reference.js';
@@ -34,14 +34,23 @@ function makeImage(name: string, args: string[]): Buffer | undefined {
 }
 
 /** Unpacks and reads every file; returns the error it ended with, if any. */
-async function attempt(plugin: FormatPlugin, bytes: Buffer, limits = {}): Promise<unknown> {
+async function attempt(plugin: FormatPlugin, bytes: Buffer, limits = {}, onDisk = false): Promise<unknown> {
   const ctx = testContext(limits);
+  let file: FileSource | undefined;
+  if (onDisk) {
+    // On disk, the worker threads read the (corrupt) data blocks themselves.
+    const path = join(work, 'hostile.img');
+    writeFileSync(path, bytes);
+    file = new FileSource(path);
+  }
   try {
-    const result = await plugin.unpack(new BufferSource(bytes, 'hostile'), ctx);
+    const result = await plugin.unpack(file ?? new BufferSource(bytes, 'hostile'), ctx);
     if (result.kind === 'tree') for (const e of result.vfs.entries()) if (e.type === 'file') await e.read();
     return undefined;
   } catch (error) {
     return error;
+  } finally {
+    file?.close();
   }
 }
 
@@ -60,12 +69,12 @@ function rng(seed: number): () => number {
   };
 }
 
-async function fuzz(plugin: FormatPlugin, image: Buffer, used: number, rounds: number, seed: number): Promise<void> {
+async function fuzz(plugin: FormatPlugin, image: Buffer, used: number, rounds: number, seed: number, onDisk = false): Promise<void> {
   const next = rng(seed);
   for (let i = 0; i < rounds; i++) {
     const bytes = Buffer.from(image);
     for (let k = 0; k < 1 + Math.floor(next() * 4); k++) bytes[Math.floor(next() * used)] = Math.floor(next() * 256);
-    assertClean(await attempt(plugin, bytes), `round ${i}`);
+    assertClean(await attempt(plugin, bytes, {}, onDisk), `round ${i}`);
   }
 }
 
@@ -85,6 +94,7 @@ test('randomly corrupted 4.0 images (compressed and stored metadata) fail cleanl
   if (!gzip || !stored) return t.skip('mksquashfs not installed');
   await fuzz(squashfs, gzip, Number(gzip.readBigUInt64LE(40)), 150, 1);
   await fuzz(squashfs, stored, Number(stored.readBigUInt64LE(40)), 150, 2);
+  await fuzz(squashfs, gzip, Number(gzip.readBigUInt64LE(40)), 60, 4, true);
 });
 
 test('randomly corrupted 3.x images fail cleanly', async (t) => {
