@@ -9,6 +9,8 @@ import { linuxKernel } from './linux-kernel/index.js';
 import { lz4 } from './lz4/index.js';
 import { lzma } from './lzma/index.js';
 import { sevenZip } from './seven-zip/index.js';
+import { squashfs } from './squashfs/index.js';
+import { squashfsLegacy } from './squashfs-legacy/index.js';
 import { tar } from './tar/index.js';
 import { tplink } from './tplink/index.js';
 import { trx } from './trx/index.js';
@@ -42,6 +44,9 @@ export const FORMATS: readonly FormatPlugin[] = [
   vxworksImg0,
   windRiverMfs,
   lancom,
+  // 2. filesystems
+  squashfs,
+  squashfsLegacy,
   // 3. archives
   tar,
   cpio,

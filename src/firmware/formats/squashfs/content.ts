@@ -1,0 +1,132 @@
+import { FormatError } from '../../errors.js';
+import { checkRange } from '../../source/index.js';
+import type { ByteSource } from '../../types.js';
+import type { BlockCodec } from './block-codec.js';
+import type { TaskRunner } from './block-pool.js';
+import type { FileLayout } from './model.js';
+import type { FileOrigin } from './origin.js';
+import type { BlockItem } from './task.js';
+
+/** Blocks per decode task: big files split into several tasks that decode in parallel. */
+const TASK_BLOCKS = 8;
+const EMPTY = Buffer.alloc(0);
+
+/** Bit 24 of a data block size word: the block is stored uncompressed. */
+export const STORED_BIT = 1 << 24;
+const SIZE_MASK = STORED_BIT - 1;
+const CACHED_FRAGMENTS = 16;
+
+/** A fragment table entry: where the fragment block is and its size word. */
+export interface FragmentEntry {
+  readonly start: number;
+  readonly word: number;
+}
+
+export interface ContentOptions {
+  readonly src: ByteSource;
+  /** The image file behind `src`, when worker threads may read it themselves. */
+  readonly origin: FileOrigin | null;
+  readonly blockSize: number;
+  readonly codec: BlockCodec;
+  readonly runner: TaskRunner;
+  fragment(index: number): FragmentEntry;
+}
+
+/**
+ * Reads regular file content: full blocks (compressed, stored, or zero-size holes of sparse files) followed
+ * by the tail, which sits in the last block or in a shared fragment block. The blocks are cut into tasks of
+ * up to 8 blocks that the runner decodes on worker threads straight into the file's buffer (shared memory),
+ * so one big file or many concurrent reads use every core; with a file-backed image the workers read the
+ * compressed bytes themselves and only offsets cross threads. Decoded fragment blocks are shared through a
+ * small LRU of promises, so concurrent readers of one fragment decode it once.
+ */
+export class ContentReader {
+  private readonly fragments = new Map<number, Promise<Buffer>>();
+
+  constructor(private readonly options: ContentOptions) {}
+
+  async read(file: FileLayout): Promise<Buffer> {
+    const tail = file.fragment ? this.tail(file) : undefined;
+    if (file.blocks.length === 0) return tail ? Buffer.from(await tail) : Buffer.alloc(0);
+    const { runner } = this.options;
+    // Workers write into shared memory; in this thread any buffer will do.
+    const out = runner.inThread ? Buffer.allocUnsafe(file.size) : Buffer.from(new SharedArrayBuffer(file.size));
+    const parts = this.decodeBlocks(file, out);
+    if (tail) (await tail).copy(out, file.blocks.length * this.options.blockSize);
+    await Promise.all(parts);
+    return out;
+  }
+
+  /** Starts one task per run of up to TASK_BLOCKS blocks; each writes its part of `out`. */
+  private decodeBlocks(file: FileLayout, out: Buffer): Promise<unknown>[] {
+    const { blockSize, codec, src, runner, origin } = this.options;
+    const parts: Promise<unknown>[] = [];
+    let pos = file.start;
+    for (let first = 0; first < file.blocks.length; first += TASK_BLOCKS) {
+      const last = Math.min(file.blocks.length, first + TASK_BLOCKS);
+      let bytes = 0;
+      for (let i = first; i < last; i++) {
+        const length = file.blocks[i]! & SIZE_MASK;
+        if (length > blockSize) throw new FormatError(`squashfs: data block of ${length} bytes in a ${blockSize}-byte block filesystem`);
+        bytes += length;
+      }
+      checkRange(src.label, src.size, pos, bytes);
+      // Reading here is needed to plan LZMA variants, and whenever the workers cannot read the image.
+      const needData = runner.inThread || !origin || codec.compression.kind !== 'codec';
+      const data = needData ? src.read(pos, bytes) : undefined;
+      const items: BlockItem[] = [];
+      let at = 0;
+      for (let i = first; i < last; i++) {
+        const word = file.blocks[i]!;
+        const length = word & SIZE_MASK;
+        const compressed = length > 0 && !(word & STORED_BIT);
+        const job = compressed ? (data ? codec.plan(data.subarray(at, at + length), blockSize) : codec.plan(EMPTY, blockSize)) : null;
+        items.push({ job, at, length, outLength: Math.min(blockSize, file.size - i * blockSize) });
+        at += length;
+      }
+      const offset = first * blockSize;
+      const outSize = Math.min(file.size, last * blockSize) - offset;
+      const target = out.subarray(offset, offset + outSize);
+      const where = data ? { data } : { file: { path: origin!.path, dev: origin!.dev, ino: origin!.ino, offset: origin!.offset + pos, length: bytes } };
+      parts.push(runner.run({ ...where, items, outSize, maxOutput: blockSize, target }));
+      pos += bytes;
+    }
+    return parts;
+  }
+
+  /** The file's tail inside its fragment block. */
+  private async tail(file: FileLayout): Promise<Buffer> {
+    const frag = file.fragment!;
+    const length = file.size - file.blocks.length * this.options.blockSize;
+    const block = await this.fragmentBlock(frag.index);
+    if (frag.offset + length > block.length) throw new FormatError(`squashfs: tail of ${length} bytes at ${frag.offset} overruns its ${block.length}-byte fragment`);
+    return block.subarray(frag.offset, frag.offset + length);
+  }
+
+  private fragmentBlock(index: number): Promise<Buffer> {
+    const hit = this.fragments.get(index);
+    if (hit) {
+      this.fragments.delete(index);
+      this.fragments.set(index, hit);
+      return hit;
+    }
+    const loading = this.loadFragment(index);
+    // A failed load must not stay cached: the next reader retries and gets its own error.
+    loading.catch(() => this.fragments.delete(index));
+    this.fragments.set(index, loading);
+    if (this.fragments.size > CACHED_FRAGMENTS) this.fragments.delete(this.fragments.keys().next().value!);
+    return loading;
+  }
+
+  private async loadFragment(index: number): Promise<Buffer> {
+    const { blockSize, codec, src, runner } = this.options;
+    const entry = this.options.fragment(index);
+    const length = entry.word & SIZE_MASK;
+    if (length === 0 || length > blockSize) throw new FormatError(`squashfs: fragment ${index} claims ${length} bytes`);
+    const data = src.read(entry.start, length);
+    if (entry.word & STORED_BIT) return Buffer.from(data);
+    const decoded = await runner.run({ data, items: [{ job: codec.plan(data, blockSize), at: 0, length, outLength: -1 }], outSize: -1, maxOutput: blockSize });
+    if (!decoded) throw new FormatError('squashfs: fragment decode returned nothing');
+    return decoded;
+  }
+}

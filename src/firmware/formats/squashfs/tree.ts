@@ -1,0 +1,89 @@
+import { IotcopError } from '../../../model/errors.js';
+import { FormatError } from '../../errors.js';
+import type { UnpackContext } from '../../types.js';
+import { MemoryVfs, joinPath, type EntryInit } from '../../vfs/index.js';
+import type { Inode, MetaRef, SquashfsReader } from './model.js';
+
+/** Directory nesting beyond this is skipped with a warning (no real firmware comes close). */
+const MAX_DEPTH = 256;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Names are bytes on disk: UTF-8 when they decode as such, otherwise latin1 so that every byte survives. */
+export function decodeName(bytes: Buffer): string {
+  if (isAscii(bytes)) return bytes.toString('latin1');
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return bytes.toString('latin1');
+  }
+}
+
+function isAscii(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
+  return true;
+}
+
+function refKey(ref: MetaRef): number {
+  return ref.block * 65536 + ref.offset;
+}
+
+function badName(name: string): boolean {
+  return name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\0');
+}
+
+/**
+ * Walks the directory tree from the root inode and records every entry in a MemoryVfs. Hard links come out
+ * as regular files sharing one inode, as `unsquashfs -ll` lists them. A directory inode reached twice
+ * (a loop or a hard-linked directory) is listed but not entered again, so hostile images terminate.
+ */
+export function buildTree(reader: SquashfsReader, ctx: UnpackContext): MemoryVfs {
+  const vfs = new MemoryVfs(ctx.layer);
+  const root = reader.readInode(reader.rootRef);
+  if (root.kind !== 'dir') throw new FormatError(`squashfs: root inode is a ${root.kind}`);
+  const charged = new Set<number>();
+  const entered = new Set<number>([refKey(reader.rootRef)]);
+  const stack: { path: string; inode: Inode; depth: number }[] = [{ path: '/', inode: root, depth: 0 }];
+  addEntry(vfs, reader, '/', root);
+  let count = 1;
+  while (stack.length > 0) {
+    if (ctx.signal.aborted) throw new IotcopError('ERR_UNPACK_LIMIT', 'squashfs: unpacking was stopped (time limit)');
+    const dir = stack.pop()!;
+    for (const entry of reader.readDir(dir.inode)) {
+      const name = decodeName(entry.name);
+      const path = joinPath(dir.path, name);
+      if (badName(name)) {
+        ctx.warn(`squashfs: skipped a directory entry with an invalid name in ${dir.path}`);
+        continue;
+      }
+      if (++count > ctx.limits.maxEntries) throw new IotcopError('ERR_UNPACK_LIMIT', `squashfs: more than ${ctx.limits.maxEntries} entries`);
+      const inode = reader.readInode(entry.inode);
+      if (inode.file && !charged.has(inode.key)) {
+        charged.add(inode.key);
+        ctx.charge(inode.file.size);
+      }
+      addEntry(vfs, reader, path, inode);
+      if (inode.kind !== 'dir') continue;
+      const key = refKey(entry.inode);
+      if (entered.has(key)) {
+        ctx.warn(`squashfs: directory ${path} is reached twice (loop or hard-linked directory); not entered again`);
+      } else if (dir.depth + 1 > MAX_DEPTH) {
+        ctx.warn(`squashfs: ${path} is nested deeper than ${MAX_DEPTH} levels; not entered`);
+      } else {
+        entered.add(key);
+        stack.push({ path, inode, depth: dir.depth + 1 });
+      }
+    }
+  }
+  return vfs;
+}
+
+function addEntry(vfs: MemoryVfs, reader: SquashfsReader, path: string, inode: Inode): void {
+  const base = { path, type: inode.kind, mode: inode.mode, uid: inode.uid, gid: inode.gid, mtime: inode.mtime };
+  let init: EntryInit;
+  if (inode.file) init = { ...base, size: inode.file.size, content: () => reader.readFile(inode) };
+  else if (inode.target) init = { ...base, size: inode.target.length, target: decodeName(inode.target) };
+  else if (inode.device) init = { ...base, size: 0, device: inode.device };
+  else init = { ...base, size: 0 };
+  const xattrs = inode.xattr === undefined ? undefined : reader.xattrs(inode.xattr);
+  vfs.add(xattrs && Object.keys(xattrs).length > 0 ? { ...init, xattrs } : init);
+}
