@@ -4,9 +4,10 @@ import type { Check, Evidence } from '../checks/types.js';
 import { sha256File } from '../model/index.js';
 import type { Report, ReportInput } from '../report/types.js';
 import { buildReport } from './build-report.js';
+import { summarizeFirmware } from './firmware-summary.js';
 import { classifyInputs, type ClassifiedInput } from './inputs.js';
 import { PROVIDERS } from './providers/registry.js';
-import type { EvidenceProvider, WebOptions } from './providers/types.js';
+import type { EvidenceProvider, FirmwareOptions, WebOptions } from './providers/types.js';
 import { resolveProvisions } from './resolve.js';
 import { runChecks } from './run-checks.js';
 
@@ -29,6 +30,8 @@ export interface AssessOptions {
   readonly untrusted?: boolean;
   /** Published pages: fetched (`online`), read from a snapshot folder, or not looked at (default `off`). */
   readonly web?: WebOptions;
+  /** Unpacking limits and depth for firmware images. */
+  readonly firmware?: FirmwareOptions;
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Tool version stamped in the report. */
@@ -46,7 +49,7 @@ export async function assess(options: AssessOptions): Promise<Report> {
   let evidence: Evidence = { unavailable: {} };
   for (const provider of options.providers ?? PROVIDERS) {
     signal.throwIfAborted();
-    evidence = await provider.collect(inputs, evidence, { signal, untrusted: options.untrusted ?? false, ...(options.web ? { web: options.web } : {}), progress: (m) => progress('evidence', m) });
+    evidence = await provider.collect(inputs, evidence, { signal, untrusted: options.untrusted ?? false, ...(options.web ? { web: options.web } : {}), ...(options.firmware ? { firmware: options.firmware } : {}), progress: (m) => progress('evidence', m) });
   }
 
   const checks = [...(options.checks ?? CHECKS), ...(options.extraChecks ?? [])];
@@ -70,7 +73,7 @@ export async function assess(options: AssessOptions): Promise<Report> {
     provisions,
     findings: outcome.findings,
     checks: outcome.runs,
-    firmware: [],
+    firmware: summarizeFirmware(evidence.firmware ?? []),
   });
 }
 

@@ -1,6 +1,7 @@
 import type { EvidenceKind } from '../../catalogue/index.js';
 import type { Evidence } from '../../checks/types.js';
 import type { ClassifiedInput } from '../inputs.js';
+import type { UnpackLimits } from '../../firmware/index.js';
 import type { FetcherOptions } from '../../web/index.js';
 
 export interface ProviderContext {
@@ -9,6 +10,8 @@ export interface ProviderContext {
   readonly untrusted: boolean;
   /** How published pages are obtained (absent: not at all). */
   readonly web?: WebOptions;
+  /** How firmware images are unpacked (limits, deep). */
+  readonly firmware?: FirmwareOptions;
   progress(message: string): void;
 }
 
@@ -20,6 +23,12 @@ export type WebOptions =
   | { readonly mode: 'online'; readonly fetcher?: FetcherOptions }
   | { readonly mode: 'snapshot'; readonly dir: string }
   | { readonly mode: 'off' };
+
+export interface FirmwareOptions {
+  readonly limits?: Partial<UnpackLimits>;
+  /** Also unpack archives found inside files of the trees (packages, initramfs); default true. */
+  readonly deep?: boolean;
+}
 
 /**
  * An evidence provider turns inputs into one kind of evidence. Providers run in registry order and each sees
