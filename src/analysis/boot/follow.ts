@@ -62,7 +62,9 @@ export async function followRunlevel(st: FollowState, level: string, depth: numb
 }
 
 /** Reads a script and runs each of its commands; loops `for x in GLOB` over their matches. */
-export async function followScript(st: FollowState, path: string, depth: number): Promise<void> {
+export async function followScript(st: FollowState, given: string, depth: number): Promise<void> {
+  // Links (rc.d/S50x -> ../init.d/x) are reported as the script they point to, where the lines are.
+  const path = st.vfs.resolve(given)?.path ?? given;
   if (depth > MAX_DEPTH || st.seen.has(path)) return;
   if (st.scripts.length >= MAX_SCRIPTS) {
     if (!st.notes.includes('script limit')) st.notes.push('script limit');

@@ -41,6 +41,9 @@ export async function systemdStarts(vfs: Vfs): Promise<{ starts: Start[]; consol
     seen.add(unit);
     queue.push(...linkedUnits(vfs, unit));
     const path = findUnit(vfs, unit);
+    // An alias (default.target -> multi-user.target) pulls in what the real unit's .wants folders list.
+    const real = path ? vfs.resolve(path)?.path : undefined;
+    if (real && path && vfs.get(path)?.type === 'symlink' && !real.endsWith(`/${unit}`)) queue.push(real.slice(real.lastIndexOf('/') + 1));
     const text = path ? await readText(vfs, path) : undefined;
     if (!path || text === undefined) continue;
     let user: string | undefined;
