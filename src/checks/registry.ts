@@ -1,7 +1,8 @@
 import { attestationEvidence } from './attestation-evidence/index.js';
+import { defaultPasswords } from './default-passwords/index.js';
 import { disclosurePolicy } from './disclosure-policy/index.js';
 import { supportPeriod } from './support-period/index.js';
 import type { Check } from './types.js';
 
 /** Every built-in check. Third-party checks are passed to the engine in its options. */
-export const CHECKS: readonly Check[] = [attestationEvidence, disclosurePolicy, supportPeriod];
+export const CHECKS: readonly Check[] = [attestationEvidence, disclosurePolicy, supportPeriod, defaultPasswords];

@@ -20,6 +20,15 @@ function isBusyboxInit(vfs: Vfs): boolean {
   return init?.type === 'symlink' && /busybox$/.test(init.target ?? '');
 }
 
+const cache = new WeakMap<Vfs, Promise<BootModel>>();
+
+/** analyzeBoot, computed once per tree (several checks ask). */
+export function bootOf(vfs: Vfs): Promise<BootModel> {
+  let model = cache.get(vfs);
+  if (!model) cache.set(vfs, (model = analyzeBoot(vfs)));
+  return model;
+}
+
 /** Works out what the tree starts at boot: init configuration, scripts, systemd units, inetd/xinetd, cron. */
 export async function analyzeBoot(vfs: Vfs): Promise<BootModel> {
   const st = newFollowState(vfs);

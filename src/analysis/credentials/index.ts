@@ -14,6 +14,7 @@ export interface Candidate {
 export { MIRAI, MIRAI_SOURCE } from './mirai.js';
 export { VENDOR_DEFAULTS, type VendorDefault } from './vendor.js';
 export { COMMON_PASSWORDS, COMMON_SOURCE } from './common.js';
+export { normaliseMac, macCandidates, serialCandidates, derivationOf, isCounter, type Derivation } from './derived.js';
 
 /** Every (user, password) pair of the dataset with its sources. */
 export function knownPairs(): Map<string, string[]> {
