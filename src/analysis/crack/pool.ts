@@ -46,15 +46,23 @@ function chunksOf(job: CrackJob, maxCost: number): { chunks: string[][]; total: 
   return { chunks, total };
 }
 
+let shared: { pool: Piscina<ChunkTask, ChunkResult>; threads: number } | undefined;
+
+/**
+ * One pool per process (worker start-up is the expensive part); its threads exit after a second idle, so the
+ * pool never keeps the process alive.
+ */
+function sharedPool(threads = Math.max(1, availableParallelism())): Piscina<ChunkTask, ChunkResult> {
+  if (!shared || shared.threads !== threads) {
+    shared = { pool: new Piscina<ChunkTask, ChunkResult>({ filename: workerUrl(), maxThreads: threads, minThreads: 0, idleTimeout: 1000 }), threads };
+  }
+  return shared.pool;
+}
+
 /** Runs every job; never rejects because of the budget (unfinished searches are results). */
 export async function crackAll(jobs: readonly CrackJob[], options: CrackOptions): Promise<CrackResult[]> {
   if (jobs.length === 0) return [];
-  const pool = new Piscina<ChunkTask, ChunkResult>({
-    filename: workerUrl(),
-    maxThreads: options.threads ?? Math.max(1, availableParallelism()),
-    minThreads: 0,
-    idleTimeout: 1000,
-  });
+  const pool = sharedPool(options.threads);
   const deadline = Date.now() + options.budgetMs;
   const all = new AbortController();
   const timer = setTimeout(() => all.abort(new Error('time budget used up')), options.budgetMs);
@@ -65,7 +73,6 @@ export async function crackAll(jobs: readonly CrackJob[], options: CrackOptions)
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onOuter);
-    await pool.destroy();
   }
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { encodePermuted } from './alphabet.js';
 
 // SHA-crypt, after Ulrich Drepper's specification "Unix crypt using SHA-256 and SHA-512" (2007):
@@ -45,6 +45,30 @@ function stretch(block: Buffer, length: number): Buffer {
   return out;
 }
 
+/**
+ * The rounds loop: each round hashes (C or P) [S] [P] (P or C). The 8 layouts are preallocated and only the
+ * digest C is copied in per round, with one-shot hashing: far cheaper than a hash object per round.
+ */
+function rounds(alg: 'sha256' | 'sha512', first: Buffer, p: Buffer, sBytes: Buffer, count: number, onRound?: () => void): Buffer {
+  const size = first.length;
+  const layouts = Array.from({ length: 8 }, (_, k) => {
+    const odd = (k & 1) !== 0;
+    const middle = [...((k & 2) !== 0 ? [sBytes] : []), ...((k & 4) !== 0 ? [p] : [])];
+    const placeholder = Buffer.alloc(size);
+    const parts = odd ? [p, ...middle, placeholder] : [placeholder, ...middle, p];
+    const buf = Buffer.concat(parts);
+    return { buf, cAt: odd ? buf.length - size : 0 };
+  });
+  let c = first;
+  for (let i = 0; i < count; i++) {
+    if (onRound && (i & 4095) === 4095) onRound();
+    const l = layouts[(i & 1) | (i % 3 ? 2 : 0) | (i % 7 ? 4 : 0)]!;
+    c.copy(l.buf, l.cAt);
+    c = hash(alg, l.buf, 'buffer');
+  }
+  return c;
+}
+
 /** Computes the full SHA-crypt string. `onRound` is called every 4096 rounds so a caller can give up. */
 export function shaCrypt(password: Buffer, s: ShaCryptSetting, onRound?: () => void): string {
   const alg = s.variant === '5' ? 'sha256' : 'sha512';
@@ -62,15 +86,7 @@ export function shaCrypt(password: Buffer, s: ShaCryptSetting, onRound?: () => v
   const ds = h();
   for (let i = 0; i < 16 + c[0]!; i++) ds.update(salt);
   const sBytes = stretch(ds.digest(), salt.length);
-  for (let i = 0; i < s.rounds; i++) {
-    if (onRound && (i & 4095) === 4095) onRound();
-    const r = h();
-    r.update(i & 1 ? p : c);
-    if (i % 3) r.update(sBytes);
-    if (i % 7) r.update(p);
-    r.update(i & 1 ? c : p);
-    c = r.digest();
-  }
+  c = rounds(alg, c, p, sBytes, s.rounds, onRound);
   const prefix = `$${s.variant}$${s.explicitRounds ? `rounds=${s.rounds}$` : ''}${s.salt}$`;
   return prefix + encodePermuted(c, s.variant === '5' ? ORDER_256 : ORDER_512);
 }
