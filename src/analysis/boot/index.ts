@@ -11,7 +11,7 @@ import type { BootModel, ConsoleShell, Start } from './types.js';
 export type { BootModel, ConsoleShell, Mechanism, Start } from './types.js';
 export { daemonInfo, isBindShell, type DaemonInfo, type ServiceKind } from './daemons.js';
 export { commandsOf, argvOf, type SimpleCommand } from './shell.js';
-export { findProgram, programName } from './resolve.js';
+export { findProgram, programName, PATH_DIRS } from './resolve.js';
 
 const BOOT_ACTIONS = new Set(['sysinit', 'wait', 'once', 'respawn', 'askfirst', 'boot', 'bootwait']);
 

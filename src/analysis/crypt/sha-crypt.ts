@@ -59,7 +59,7 @@ function rounds(alg: 'sha256' | 'sha512', first: Buffer, p: Buffer, sBytes: Buff
     const buf = Buffer.concat(parts);
     return { buf, cAt: odd ? buf.length - size : 0 };
   });
-  let c = first;
+  let c: Buffer = first;
   for (let i = 0; i < count; i++) {
     if (onRound && (i & 4095) === 4095) onRound();
     const l = layouts[(i & 1) | (i % 3 ? 2 : 0) | (i % 7 ? 4 : 0)]!;
@@ -79,7 +79,7 @@ export function shaCrypt(password: Buffer, s: ShaCryptSetting, onRound?: () => v
   const a = h().update(password).update(salt);
   for (let i = password.length; i > 0; i -= size) a.update(b.subarray(0, Math.min(size, i)));
   for (let i = password.length; i > 0; i >>>= 1) a.update(i & 1 ? b : password);
-  let c = a.digest();
+  let c: Buffer = a.digest();
   const dp = h();
   for (let i = 0; i < password.length; i++) dp.update(password);
   const p = stretch(dp.digest(), password.length);

@@ -1,4 +1,4 @@
-import { crackAll, type CrackResult } from '../../analysis/crack/index.js';
+import { crackAll, type CrackJob, type CrackResult } from '../../analysis/crack/index.js';
 import { candidatesFor, macCandidates, normaliseMac, serialCandidates, type Candidate } from '../../analysis/credentials/index.js';
 import type { Credential, UnitIdentity } from './types.js';
 
@@ -32,7 +32,7 @@ export function budgetMs(): number {
 
 /** Verifies every hashed credential; returns the result per raw hash string. */
 export async function crackCredentials(items: readonly { cred: Credential; identity: UnitIdentity }[], signal: AbortSignal): Promise<Map<string, CrackResult>> {
-  const jobs = new Map<string, { id: string; stored: import('../../analysis/crypt/index.js').StoredHash; candidates: Candidate[] }>();
+  const jobs = new Map<string, CrackJob>();
   for (const { cred, identity } of items) {
     if (cred.secret.kind !== 'hash') continue;
     const id = `${accountName(cred.user)}\u0000${cred.secret.raw}`;
