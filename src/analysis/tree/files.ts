@@ -1,4 +1,5 @@
 import type { FirmwareEvidence, FsEntry, Vfs } from '../../firmware/types.js';
+import { readEntry } from './cache.js';
 
 // Reading an unpacked tree for the checks: bounded reads, text detection, line numbers, printable strings of
 // binaries, and which filesystems of an image to look at.
@@ -25,11 +26,7 @@ export function targetsOf(evidence: readonly FirmwareEvidence[] | undefined): Ta
 export async function readSmall(vfs: Vfs, path: string, max = MAX_TEXT_BYTES): Promise<Buffer | undefined> {
   const entry = vfs.resolve(path);
   if (!entry || entry.type !== 'file' || entry.size > max) return undefined;
-  try {
-    return await entry.read(max);
-  } catch {
-    return undefined;
-  }
+  return readEntry(vfs, entry, max);
 }
 
 /** True when the bytes look like text: no NUL and mostly printable in the first 8 KiB. */

@@ -2,3 +2,4 @@ export {
   MAX_TEXT_BYTES, MAX_BINARY_BYTES, targetsOf, readSmall, looksText, readText, isElf, lineOf, numberedLines, printableStrings,
   regularFiles, baseName, where, type Target,
 } from './files.js';
+export { readEntry, forEachFile } from './cache.js';
