@@ -2,9 +2,10 @@ import { attestationEvidence } from './attestation-evidence/index.js';
 import { defaultPasswords } from './default-passwords/index.js';
 import { disclosurePolicy } from './disclosure-policy/index.js';
 import { exposedServices } from './exposed-services/index.js';
+import { hardcodedSecrets } from './hardcoded-secrets/index.js';
 import { storedKeys } from './stored-keys/index.js';
 import { supportPeriod } from './support-period/index.js';
 import type { Check } from './types.js';
 
 /** Every built-in check. Third-party checks are passed to the engine in its options. */
-export const CHECKS: readonly Check[] = [attestationEvidence, disclosurePolicy, supportPeriod, defaultPasswords, exposedServices, storedKeys];
+export const CHECKS: readonly Check[] = [attestationEvidence, disclosurePolicy, supportPeriod, defaultPasswords, exposedServices, storedKeys, hardcodedSecrets];
