@@ -11,7 +11,7 @@ const cache = new WeakMap<Vfs, Map<string, Promise<Buffer | undefined>>>();
 export function readEntry(vfs: Vfs, entry: FsEntry, max: number): Promise<Buffer | undefined> {
   if (entry.type !== 'file' || entry.size > max) return Promise.resolve(undefined);
   let files = cache.get(vfs);
-  if (!files) cache.set(vfs, (files = new Map()));
+  if (!files) cache.set(vfs, (files = new Map<string, Promise<Buffer | undefined>>()));
   const hit = files.get(entry.path);
   if (hit) return hit;
   const p = entry.read(max).catch(() => undefined);
