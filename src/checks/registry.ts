@@ -5,7 +5,8 @@ import { exposedServices } from './exposed-services/index.js';
 import { hardcodedSecrets } from './hardcoded-secrets/index.js';
 import { storedKeys } from './stored-keys/index.js';
 import { supportPeriod } from './support-period/index.js';
+import { updateMechanism } from './update-mechanism/index.js';
 import type { Check } from './types.js';
 
 /** Every built-in check. Third-party checks are passed to the engine in its options. */
-export const CHECKS: readonly Check[] = [attestationEvidence, disclosurePolicy, supportPeriod, defaultPasswords, exposedServices, storedKeys, hardcodedSecrets];
+export const CHECKS: readonly Check[] = [attestationEvidence, disclosurePolicy, supportPeriod, defaultPasswords, exposedServices, storedKeys, hardcodedSecrets, updateMechanism];
