@@ -27,7 +27,7 @@ const SRC = dirname(fileURLToPath(import.meta.url));
 function* sources(dir: string): Generator<string> {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, e.name);
-    if (e.isDirectory() && e.name !== 'fixtures') yield* sources(path);
+    if (e.isDirectory() && e.name !== 'fixtures' && e.name !== 'test-support') yield* sources(path);
     else if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) yield path;
   }
 }

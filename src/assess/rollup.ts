@@ -45,7 +45,7 @@ export function rollUpEtsi(results: readonly ProvisionResult[]): Report['etsi'] 
   const verdict = worstOf(mandatory.map((r) => r.verdict));
   const justification = verdict === 'pass'
     ? `All ${counts.pass} applicable mandatory provisions pass (${counts['not-applicable']} not applicable).`
-    : `${counts.fail} mandatory provisions fail and ${counts.inconclusive} are inconclusive, of ${mandatory.length - counts['not-applicable']} applicable.`;
+    : `Of ${mandatory.length - counts['not-applicable']} applicable mandatory provisions, ${counts.fail} ${counts.fail === 1 ? 'fails' : 'fail'} and ${counts.inconclusive} ${counts.inconclusive === 1 ? 'is' : 'are'} inconclusive.`;
   return { verdict, justification, mandatory: counts };
 }
 
@@ -56,7 +56,7 @@ export function rollUpPsti(results: readonly ProvisionResult[]): Report['psti'] 
     const mine = pick(results, ids);
     const verdict = worstOf(mine.map((r) => r.verdict === 'not-applicable' ? 'pass' : r.verdict));
     const route = verdict === 'pass' && req.deemedRoutes[0]
-      ? `deemed met through ${req.deemedRoutes[0].standard} provisions ${req.deemedRoutes[0].clauses.join(' and ')}`
+      ? `deemed met through ${req.deemedRoutes[0].standard} provision${req.deemedRoutes[0].clauses.length > 1 ? 's' : ''} ${req.deemedRoutes[0].clauses.join(' and ')}`
       : null;
     const detail = mine.map((r) => `${r.id} ${r.verdict}`).join(', ');
     const justification = verdict === 'pass'

@@ -24,7 +24,7 @@ export async function runChecks(checks: readonly Check[], evidence: Evidence, ba
     const missing = check.needs.filter((kind) => !has(evidence, kind));
     if (missing.length > 0) {
       const reason = missing.map((k) => evidence.unavailable[k] ? `${KIND_NAMES[k]}: ${evidence.unavailable[k]}` : `needs ${KIND_NAMES[k]}`).join('; ');
-      runs.push({ id: check.id, title: check.title, status: 'skipped', reason, findings: 0 });
+      runs.push({ id: check.id, title: check.title, provisions: check.provisions, status: 'skipped', reason, findings: 0 });
       continue;
     }
     base.progress(`check ${check.id}`);
@@ -32,11 +32,11 @@ export async function runChecks(checks: readonly Check[], evidence: Evidence, ba
       const drafts = await check.run({ ...base, evidence });
       const made = drafts.map((d) => toFinding(check.id, d));
       findings.push(...made);
-      runs.push({ id: check.id, title: check.title, status: 'ran', findings: made.length });
+      runs.push({ id: check.id, title: check.title, provisions: check.provisions, status: 'ran', findings: made.length });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const reason = `ERR_CHECK_FAILED: ${message}`;
-      runs.push({ id: check.id, title: check.title, status: 'error', reason, findings: 0 });
+      runs.push({ id: check.id, title: check.title, provisions: check.provisions, status: 'error', reason, findings: 0 });
       if (check.provisions.length > 0) {
         findings.push(toFinding(check.id, {
           provisions: check.provisions,

@@ -72,6 +72,8 @@ export interface CraResult {
 export interface CheckRun {
   readonly id: string;
   readonly title: string;
+  /** The provisions the check can inform (from its metadata). */
+  readonly provisions: readonly ProvisionId[];
   readonly status: 'ran' | 'skipped' | 'error';
   readonly reason?: string;
   readonly findings: number;
