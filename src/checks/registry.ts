@@ -3,10 +3,11 @@ import { defaultPasswords } from './default-passwords/index.js';
 import { disclosurePolicy } from './disclosure-policy/index.js';
 import { exposedServices } from './exposed-services/index.js';
 import { hardcodedSecrets } from './hardcoded-secrets/index.js';
+import { provisionedPasswords } from './provisioned-passwords/index.js';
 import { storedKeys } from './stored-keys/index.js';
 import { supportPeriod } from './support-period/index.js';
 import { updateMechanism } from './update-mechanism/index.js';
 import type { Check } from './types.js';
 
 /** Every built-in check. Third-party checks are passed to the engine in its options. */
-export const CHECKS: readonly Check[] = [attestationEvidence, disclosurePolicy, supportPeriod, defaultPasswords, exposedServices, storedKeys, hardcodedSecrets, updateMechanism];
+export const CHECKS: readonly Check[] = [attestationEvidence, disclosurePolicy, supportPeriod, defaultPasswords, exposedServices, storedKeys, hardcodedSecrets, updateMechanism, provisionedPasswords];

@@ -22,6 +22,17 @@ export interface ManifestEvidence {
   readonly documents: Readonly<Partial<Record<ProvisionId, readonly CheckedDocument[]>>>;
 }
 
+/** Per-unit provisioning records from a factory CSV: one record per unit, with its passwords. */
+export interface ProvisioningRecords {
+  readonly path: string;
+  readonly columns: readonly string[];
+  /** Indexes of the columns that hold passwords, passphrases or PINs. */
+  readonly passwordColumns: readonly number[];
+  readonly macColumn?: number;
+  readonly serialColumn?: number;
+  readonly records: readonly { readonly line: number; readonly fields: readonly string[] }[];
+}
+
 /**
  * Everything the evidence providers collected. Each kind is absent when nothing was given for it, and
  * `unavailable` says why a kind that was asked for could not be collected.
@@ -29,6 +40,7 @@ export interface ManifestEvidence {
 export interface Evidence {
   readonly manifest?: ManifestEvidence;
   readonly firmware?: readonly FirmwareEvidence[];
+  readonly provisioning?: readonly ProvisioningRecords[];
   readonly unavailable: Readonly<Partial<Record<EvidenceKind, string>>>;
 }
 

@@ -1,5 +1,7 @@
+import { firmwareProvider } from './firmware/index.js';
 import { manifestProvider } from './manifest/index.js';
+import { provisioningProvider } from './provisioning/index.js';
 import type { EvidenceProvider } from './types.js';
 
 /** Evidence providers, in the order they run. */
-export const PROVIDERS: readonly EvidenceProvider[] = [manifestProvider];
+export const PROVIDERS: readonly EvidenceProvider[] = [manifestProvider, provisioningProvider, firmwareProvider];
