@@ -29,7 +29,7 @@ export async function runCommand(st: FollowState, argv: readonly string[], by: s
   if (argv.length === 0) return;
   const first = argv[0]!;
   if (SHELLS.has(first) && argv[1] && !argv[1].startsWith('-')) {
-    await followScript(st, argv[1], depth + 1);
+    await followScript(st, argv[1], depth + 1, first === '.' || first === 'source');
     return;
   }
   const program = findProgram(st.vfs, first);
@@ -62,7 +62,7 @@ export async function followRunlevel(st: FollowState, level: string, depth: numb
 }
 
 /** Reads a script and runs each of its commands; loops `for x in GLOB` over their matches. */
-export async function followScript(st: FollowState, given: string, depth: number): Promise<void> {
+export async function followScript(st: FollowState, given: string, depth: number, sourced = false): Promise<void> {
   // Links (rc.d/S50x -> ../init.d/x) are reported as the script they point to, where the lines are.
   const path = st.vfs.resolve(given)?.path ?? given;
   if (depth > MAX_DEPTH || st.seen.has(path)) return;
@@ -71,7 +71,8 @@ export async function followScript(st: FollowState, given: string, depth: number
     return;
   }
   st.seen.add(path);
-  const text = await scriptText(st.vfs, path);
+  // Files read with `.` (or by a login shell) need no shebang.
+  const text = sourced ? await readText(st.vfs, path) : await scriptText(st.vfs, path);
   if (text === undefined) return;
   st.scripts.push(path);
   const loopVars = new Map<string, string[]>();

@@ -50,6 +50,8 @@ export async function analyzeBoot(vfs: Vfs): Promise<BootModel> {
       if (!BOOT_ACTIONS.has(e.action)) continue;
       const argv = e.process.replace(/^-/, '').split(/\s+/).filter(Boolean);
       await runCommand(st, argv, '/etc/inittab', e.line, 'inittab', 0);
+      // A login shell (`-/bin/sh`) reads /etc/profile, which some firmware uses to start its services.
+      if (e.process.startsWith('-') && /(^|\/)(sh|ash|bash|hush|msh)$/.test(argv[0] ?? '')) await followScript(st, '/etc/profile', 1, true);
     }
   } else if (init === 'unknown' && isBusyboxInit(vfs)) {
     init = 'busybox';

@@ -23,6 +23,12 @@ async function forTarget(t: Target, boot: BootModel): Promise<FindingDraft[]> {
     const f = riskyStart(t, s);
     if (f) out.push(f);
   }
+  // Super-server entries whose inetd/xinetd is not started by anything the boot analysis saw: a compiled
+  // program may still start it, so they stay open questions with their line.
+  for (const s of boot.starts.filter((x) => !x.active && (x.mechanism === 'inetd' || x.mechanism === 'xinetd'))) {
+    const f = riskyStart(t, s);
+    if (f) out.push({ ...f, verdict: 'inconclusive', severity: 'medium', title: `${f.title.replace(/ started on demand.*$/, '')} configured in ${s.by}`, detail: `${f.detail} No boot script seen starts ${s.mechanism}; if a program starts it, this service is exposed.` });
+  }
   for (const c of boot.consoles) {
     out.push({
       provisions: ['5.6-4'], severity: 'high', verdict: 'fail', key: `console:${c.tty}:${c.line}`,

@@ -41,6 +41,10 @@ function pemKeys(buf: Buffer, out: FoundKey[]): void {
     if (end < 0 || end - at > MAX_PEM) continue;
     const pem = buf.toString('latin1', at, end + endMarker.length);
     const label = m[1]!;
+    // Marker strings in code (`'-----BEGIN RSA PRIVATE KEY-----'` constants, templates) are not keys: a real
+    // block has a base-64 body, after optional RFC 1421 headers.
+    const body = pem.slice(pem.indexOf('\n') + 1, pem.lastIndexOf('-----END')).replace(/^[A-Za-z-]{1,32}:[^\n]{0,200}\n/gm, '');
+    if (body.length < 64 || !/^[A-Za-z0-9+/=\s]+$/.test(body)) continue;
     if (label === 'OPENSSH PRIVATE KEY') {
       out.push(openssh(at, Buffer.from(pem.split('\n').slice(1, -1).join(''), 'base64')));
       continue;
