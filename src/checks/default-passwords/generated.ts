@@ -23,13 +23,18 @@ export async function generatedStore(vfs: Vfs, link: string, rawTarget: string):
   const writers: Writer[] = [];
   const credentials: Credential[] = [];
   const sources: string[] = [];
-  const needle = Buffer.from(target);
+  // Programs write either the target or the link itself (which the kernel follows); shared libraries that
+  // merely read /etc/passwd (libc) are not writers.
+  const needles = [Buffer.from(target), Buffer.from(link)];
   for (const e of vfs.entries()) {
-    if (e.type !== 'file' || writers.length >= MAX_WRITERS || e.size > MAX_BINARY_BYTES || e.size < needle.length) continue;
+    if (e.type !== 'file' || writers.length >= MAX_WRITERS || e.size > MAX_BINARY_BYTES || e.size < link.length) continue;
     const buf = await readSmall(vfs, e.path, MAX_BINARY_BYTES);
-    if (!buf || buf.indexOf(needle) < 0) continue;
-    if (looksText(buf)) await scriptWriter(vfs, e.path, buf.toString('utf8'), target, writers, credentials, sources);
-    else binaryWriter(e.path, buf, needle, writers, credentials, isElf(buf));
+    if (!buf) continue;
+    const text = looksText(buf);
+    const hit = needles.find((n, i) => buf.indexOf(n) >= 0 && (i === 0 || text || !/\/lib[^/]*\.so(\.|$)/.test(e.path)));
+    if (!hit) continue;
+    if (text) await scriptWriter(vfs, e.path, buf.toString('utf8'), hit.toString(), writers, credentials, sources);
+    else binaryWriter(e.path, buf, hit, writers, credentials, isElf(buf));
   }
   return { store: { path: link, target, writers }, credentials, sources };
 }
@@ -38,6 +43,8 @@ async function scriptWriter(vfs: Vfs, path: string, text: string, target: string
   const lines = text.split('\n');
   for (const [i, raw] of lines.entries()) {
     if (!raw.includes(target)) continue;
+    // For the link path only lines that write it count (a script that reads /etc/passwd is no writer).
+    if (!/>|\bcp\b|\bcat\b|\bln\b|\becho\b/.test(raw)) continue;
     writers.push({ path, line: i + 1, how: raw.trim().slice(0, 200) });
     const copy = /\b(?:cp|cat|ln\s+-s|ln\s+-sf)\s+(\/\S+)\s+(?:>\s*)?(\S+)/.exec(raw);
     if (copy && copy[2]!.includes(target) && copy[1] !== target) {
@@ -55,7 +62,7 @@ async function scriptWriter(vfs: Vfs, path: string, text: string, target: string
 }
 
 function binaryWriter(path: string, buf: Buffer, needle: Buffer, writers: Writer[], credentials: Credential[], elf: boolean): void {
-  writers.push({ path, offset: buf.indexOf(needle), how: elf ? 'an executable that contains the path' : 'a data file that contains the path' });
+  writers.push({ path, offset: buf.indexOf(needle), how: `${elf ? 'an executable' : 'a data file'} that names ${needle.toString()}` });
   for (const s of printableStrings(buf, 12)) {
     if (!PASSWD_LINE.test(s.text)) continue;
     for (const c of unixCredentials(path, s.text, undefined, undefined)) {
