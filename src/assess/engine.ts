@@ -68,8 +68,21 @@ export async function assess(options: AssessOptions): Promise<Report> {
     provisions,
     findings: outcome.findings,
     checks: outcome.runs,
-    firmware: [],
+    firmware: summariseFirmware(evidence),
   });
+}
+
+/** What the report says about each unpacked image: its layers, filesystems and unrecognised high-entropy regions. */
+function summariseFirmware(evidence: Evidence): Report['firmware'] {
+  return (evidence.firmware ?? []).map((fw) => ({
+    image: fw.image,
+    sha256: fw.log.sha256,
+    size: fw.log.size,
+    layers: fw.log.layers.map((l) => ({ id: l.id, format: l.format, offset: l.offset, length: l.length, ...(l.error ? { error: l.error.message } : {}) })),
+    filesystems: fw.filesystems.length,
+    entries: fw.filesystems.reduce((n, v) => n + v.entries().length, 0),
+    opaqueRegions: fw.log.unknown.filter((u) => u.entropy > 7.5).map((u) => ({ offset: u.offset, length: u.length, entropy: u.entropy })),
+  }));
 }
 
 async function describeInputs(inputs: readonly ClassifiedInput[], evidence: Evidence): Promise<ReportInput[]> {
