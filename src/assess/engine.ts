@@ -6,7 +6,7 @@ import type { Report, ReportInput } from '../report/types.js';
 import { buildReport } from './build-report.js';
 import { classifyInputs, type ClassifiedInput } from './inputs.js';
 import { PROVIDERS } from './providers/registry.js';
-import type { EvidenceProvider } from './providers/types.js';
+import type { EvidenceProvider, WebOptions } from './providers/types.js';
 import { resolveProvisions } from './resolve.js';
 import { runChecks } from './run-checks.js';
 
@@ -27,6 +27,8 @@ export interface AssessOptions {
   readonly now?: Date;
   /** Inputs come from someone else: paths inside a manifest must stay inside its folder. */
   readonly untrusted?: boolean;
+  /** Published pages: fetched (`online`), read from a snapshot folder, or not looked at (default `off`). */
+  readonly web?: WebOptions;
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Tool version stamped in the report. */
@@ -44,7 +46,7 @@ export async function assess(options: AssessOptions): Promise<Report> {
   let evidence: Evidence = { unavailable: {} };
   for (const provider of options.providers ?? PROVIDERS) {
     signal.throwIfAborted();
-    evidence = await provider.collect(inputs, evidence, { signal, untrusted: options.untrusted ?? false, progress: (m) => progress('evidence', m) });
+    evidence = await provider.collect(inputs, evidence, { signal, untrusted: options.untrusted ?? false, ...(options.web ? { web: options.web } : {}), progress: (m) => progress('evidence', m) });
   }
 
   const checks = [...(options.checks ?? CHECKS), ...(options.extraChecks ?? [])];

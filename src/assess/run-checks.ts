@@ -60,6 +60,7 @@ function has(evidence: Evidence, kind: EvidenceKind): boolean {
     case 'declaration': return evidence.manifest !== undefined;
     case 'firmware': return (evidence.firmware?.length ?? 0) > 0;
     case 'provisioning': return (evidence.provisioning?.length ?? 0) > 0;
+    case 'web': return (evidence.web?.pages.length ?? 0) > 0;
     default: return false;
   }
 }

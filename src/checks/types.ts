@@ -2,6 +2,7 @@ import type { EvidenceKind, ProvisionId } from '../catalogue/index.js';
 import type { FirmwareEvidence } from '../firmware/types.js';
 import type { EvidenceDocument, LoadedManifest } from '../manifest/index.js';
 import type { FindingDraft, Severity } from '../model/index.js';
+import type { WebResponse } from '../web/index.js';
 
 /** An evidence document of an attestation after iotcop looked at it. */
 export interface CheckedDocument extends EvidenceDocument {
@@ -31,6 +32,33 @@ export interface ProvisioningRecords {
   readonly macColumn?: number;
   readonly serialColumn?: number;
   readonly records: readonly { readonly line: number; readonly fields: readonly string[] }[];
+/** Why a page was fetched. */
+export type WebPurpose =
+  | 'security-txt'          // https://<domain>/.well-known/security.txt, or the manifest's securityTxtUrl
+  | 'security-txt-legacy'   // https://<domain>/security.txt
+  | 'disclosure-policy'     // vulnerabilityDisclosure.policyUrl, or a security.txt Policy field
+  | 'support-period'        // supportPeriod.url
+  | 'privacy-notice'        // personalData.privacyNoticeUrl
+  | 'deletion-instructions' // personalData.deletion.instructionsUrl
+  | 'pgp-key';              // a security.txt Encryption URL, to verify the file's signature
+
+/** One fetched page and who named it. */
+export interface WebPage {
+  readonly purpose: WebPurpose;
+  readonly url: string;
+  /** Where the URL came from: a manifest path, a field of a fetched security.txt, or a declared domain. */
+  readonly origin:
+    | { readonly kind: 'manifest'; readonly path: readonly (string | number)[] }
+    | { readonly kind: 'security-txt'; readonly url: string; readonly line: number }
+    | { readonly kind: 'domain'; readonly domain: string };
+  readonly response: WebResponse;
+}
+
+/** The manufacturer's published pages, fetched live or read from a snapshot. */
+export interface WebEvidence {
+  readonly source: 'network' | 'snapshot';
+  /** Sorted by purpose, then URL. */
+  readonly pages: readonly WebPage[];
 }
 
 /**
@@ -41,6 +69,7 @@ export interface Evidence {
   readonly manifest?: ManifestEvidence;
   readonly firmware?: readonly FirmwareEvidence[];
   readonly provisioning?: readonly ProvisioningRecords[];
+  readonly web?: WebEvidence;
   readonly unavailable: Readonly<Partial<Record<EvidenceKind, string>>>;
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { assess } from '../../assess/engine.js';
+import type { WebOptions } from '../../assess/providers/types.js';
 import { atOrAbove, IotcopError } from '../../model/index.js';
 import { RENDERERS, rendererFor, type Report } from '../../report/index.js';
 import type { CommandModule } from '../command.js';
@@ -18,6 +19,18 @@ interface AssessCliOptions {
   quiet?: boolean;
   json?: boolean;
   now?: string;
+  webSnapshot?: string;
+  offline?: boolean;
+  web: boolean;
+}
+
+/** Published pages: saved copies with --web-snapshot, none with --offline/--no-web, else fetched live. */
+export function webOptionsFor(opts: { webSnapshot?: string; offline?: boolean; web?: boolean }): WebOptions {
+  if (opts.offline || opts.web === false) {
+    if (opts.webSnapshot) throw new IotcopError('ERR_USAGE', '--web-snapshot reads saved pages; it cannot be combined with --offline/--no-web');
+    return { mode: 'off' };
+  }
+  return opts.webSnapshot ? { mode: 'snapshot', dir: opts.webSnapshot } : { mode: 'online' };
 }
 
 const FORMAT_ALIASES: Record<string, string> = { ics: 'ics-csv', markdown: 'md' };
@@ -45,7 +58,7 @@ async function runAssess(inputs: string[], opts: AssessCliOptions, io: Io): Prom
   const now = parseNow(opts.now);
   let report: Report;
   try {
-    report = await assess({ inputs, version: VERSION, ...(now ? { now } : {}), onProgress: (e) => progress.update(e.message) });
+    report = await assess({ inputs, version: VERSION, web: webOptionsFor(opts), ...(now ? { now } : {}), onProgress: (e) => progress.update(e.message) });
   } finally {
     progress.done();
   }
@@ -82,6 +95,9 @@ export const assessCommand: CommandModule = {
       .option('--out-dir <dir>', 'write every report format into this folder')
       .addOption(new Option('--fail-on <level>', 'exit 1 when a provision is at or above this verdict').choices(['fail', 'inconclusive', 'never']).default('fail'))
       .option('--now <date>', 'assess as of this date (YYYY-MM-DD), for reproducible reports')
+      .option('--web-snapshot <dir>', 'read the published pages from saved copies in DIR (layout: DIR/<host>/<path>, as `wget -x` saves them) instead of fetching them')
+      .option('--offline', 'do not look at published pages at all (web checks are skipped with the reason)')
+      .option('--no-web', 'same as --offline')
       .option('--quiet', 'no summary and no progress')
       .option('--json', 'print the JSON report on stdout (errors as JSON too)')
       .addHelpText('after', `
@@ -90,6 +106,8 @@ Examples:
   $ iotcop assess iotcop.yaml --out-dir out            report.json, report.html, report.sarif, report.md, ics.csv, ics.md
   $ iotcop assess iotcop.yaml --format sarif --out iotcop.sarif --fail-on never
   $ iotcop assess iotcop.yaml --json | jq '.psti'
+  $ iotcop assess iotcop.yaml --web-snapshot site/     published pages from saved copies (no network)
+  $ iotcop assess iotcop.yaml --offline                skip the published-page checks
 
 Exit codes: 0 no provision at or above --fail-on, 1 some provision is, 2 usage or input error, 3 internal error.`)
       .action(async (inputs: string[], opts: AssessCliOptions) => {
