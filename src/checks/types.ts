@@ -32,6 +32,8 @@ export interface ProvisioningRecords {
   readonly macColumn?: number;
   readonly serialColumn?: number;
   readonly records: readonly { readonly line: number; readonly fields: readonly string[] }[];
+}
+
 /** Why a page was fetched. */
 export type WebPurpose =
   | 'security-txt'          // https://<domain>/.well-known/security.txt, or the manifest's securityTxtUrl
