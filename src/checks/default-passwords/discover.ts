@@ -36,7 +36,7 @@ export async function discover(t: Target): Promise<Discovery> {
     const name = baseName(e.path);
     if (seen.has(e.path)) continue;
     seen.add(e.path);
-    if (PASSWD_NAMES.test(name)) {
+    if (PASSWD_NAMES.test(name) && !e.path.startsWith('/etc/pam.d/') && !e.path.startsWith('/usr/share/')) {
       const dir = e.path.slice(0, e.path.lastIndexOf('/'));
       if (e.type === 'symlink' && e.path === '/etc/passwd') {
         const g = await generatedStore(vfs, e.path, e.target ?? '');
@@ -51,7 +51,8 @@ export async function discover(t: Target): Promise<Discovery> {
       if (passwd === undefined) continue;
       const shadowPath = [`${dir}/shadow`, `${dir}/${name.replace('passwd', 'shadow')}`].find((p) => vfs.resolve(p));
       const shadow = shadowPath ? await readText(vfs, shadowPath) : undefined;
-      add(e.path, unixCredentials(e.path, passwd, shadowPath, shadow));
+      const accounts = unixCredentials(e.path, passwd, shadowPath, shadow);
+      if (accounts.length > 0 || e.path === '/etc/passwd') add(e.path, accounts);
       if (shadowPath) seen.add(shadowPath);
       continue;
     }

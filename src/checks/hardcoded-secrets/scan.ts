@@ -1,4 +1,4 @@
-import { lineOf, looksText, printableStrings } from '../../analysis/tree/index.js';
+import { lineOf, looksText, stringsAround } from '../../analysis/tree/index.js';
 import { entropy, isPlaceholder, RULES, type SecretRule } from './rules.js';
 
 // Runs the rules over one file: text files whole (with line numbers), binaries through their printable
@@ -14,8 +14,20 @@ export interface SecretHit {
 
 const MAX_HITS_PER_FILE = 10;
 
-function applicable(buf: Buffer): SecretRule[] {
-  return RULES.filter((r) => r.keywords.some((k) => buf.indexOf(k, 0, 'latin1') >= 0));
+const KEYWORDS = new Map(RULES.map((r) => [r, r.keywords.map((k) => Buffer.from(k, 'latin1'))]));
+
+/** Rules with a keyword in the file, and the keywords found (native searches over pre-encoded needles). */
+function applicable(buf: Buffer): { rules: SecretRule[]; needles: Buffer[] } {
+  const rules: SecretRule[] = [];
+  const needles: Buffer[] = [];
+  for (const [rule, words] of KEYWORDS) {
+    const found = words.filter((w) => buf.indexOf(w) >= 0);
+    if (found.length) {
+      rules.push(rule);
+      needles.push(...found);
+    }
+  }
+  return { rules, needles };
 }
 
 function accept(rule: SecretRule, secret: string): boolean {
@@ -24,7 +36,7 @@ function accept(rule: SecretRule, secret: string): boolean {
 }
 
 export function scanFile(buf: Buffer): SecretHit[] {
-  const rules = applicable(buf);
+  const { rules, needles } = applicable(buf);
   if (rules.length === 0) return [];
   const hits: SecretHit[] = [];
   if (looksText(buf)) {
@@ -40,7 +52,7 @@ export function scanFile(buf: Buffer): SecretHit[] {
     }
     return hits;
   }
-  for (const s of printableStrings(buf, 8)) {
+  for (const s of stringsAround(buf, needles, 8)) {
     for (const rule of rules) {
       for (const m of s.text.matchAll(rule.pattern)) {
         const secret = m[rule.group] ?? '';

@@ -9,6 +9,12 @@ interface KeyHit { readonly t: Target; readonly path: string; readonly key: Foun
 interface CertHit { readonly t: Target; readonly path: string; readonly cert: CertInfo }
 
 const DAY = 86_400_000;
+const CERT_BEGIN = Buffer.from('-----BEGIN CERTIFICATE-----');
+/**
+ * Cryptographic libraries that carry known keys for their power-on self-tests (GnuTLS, Nettle, libgcrypt,
+ * OpenSSL FIPS provider, wolfSSL, mbed TLS test data): public test vectors, not device secrets.
+ */
+const SELF_TEST_LIBS = /\/lib(gnutls|nettle|hogweed|gcrypt|wolfssl|mbedcrypto|mbedtls)[^/]*\.so[^/]*$|\/ossl-modules\/fips\.so$/;
 
 export async function run(ctx: CheckContext): Promise<FindingDraft[]> {
   const keys: KeyHit[] = [];
@@ -18,8 +24,8 @@ export async function run(ctx: CheckContext): Promise<FindingDraft[]> {
     ctx.progress(`keys and certificates in ${t.image}`);
     const before = keys.length;
     await forEachFile(t.vfs, MAX_BINARY_BYTES, (e, buf) => {
-      for (const key of findKeys(buf, baseName(e.path))) keys.push({ t, path: e.path, key });
-      if (buf.indexOf('-----BEGIN CERTIFICATE-----') >= 0) {
+      if (!SELF_TEST_LIBS.test(e.path)) for (const key of findKeys(buf, baseName(e.path))) keys.push({ t, path: e.path, key });
+      if (buf.indexOf(CERT_BEGIN) >= 0) {
         const found = findCerts(buf);
         if (!isTrustStore(e.path, found)) for (const cert of found) certs.push({ t, path: e.path, cert });
       }
