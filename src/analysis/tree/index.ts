@@ -3,3 +3,4 @@ export {
   regularFiles, baseName, where, type Target,
 } from './files.js';
 export { readEntry, forEachFile } from './cache.js';
+export { unreadImages } from './unread.js';

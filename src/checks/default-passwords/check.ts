@@ -1,5 +1,5 @@
 import { bootOf } from '../../analysis/boot/index.js';
-import { targetsOf, where, type Target } from '../../analysis/tree/index.js';
+import { targetsOf, where, type Target, unreadImages } from '../../analysis/tree/index.js';
 import type { FindingDraft } from '../../model/index.js';
 import type { CheckContext } from '../types.js';
 import { crackCredentials } from './crack-jobs.js';
@@ -8,6 +8,10 @@ import { consoleShell, emptyPassword, generatedFinding, hashedCredential, plainC
 import { fleetFindings } from './fleet.js';
 
 export async function run(ctx: CheckContext): Promise<FindingDraft[]> {
+  return [...(await examine(ctx)), ...unreadImages(ctx.evidence.firmware, ['5.1-1'], 'Credential stores')];
+}
+
+async function examine(ctx: CheckContext): Promise<FindingDraft[]> {
   const targets = targetsOf(ctx.evidence.firmware);
   const found: { t: Target; d: Discovery }[] = [];
   for (const t of targets) {

@@ -1,12 +1,16 @@
 import { bootOf, daemonInfo, isBindShell, PATH_DIRS, type BootModel, type Start } from '../../analysis/boot/index.js';
 
-import { targetsOf, where, type Target } from '../../analysis/tree/index.js';
+import { targetsOf, where, type Target, unreadImages } from '../../analysis/tree/index.js';
 import type { FindingDraft } from '../../model/index.js';
 import type { CheckContext } from '../types.js';
 import { snmpDefaults, upnpInsecure } from './configs.js';
 import { allInterfaces, startLine } from './describe.js';
 
 export async function run(ctx: CheckContext): Promise<FindingDraft[]> {
+  return [...(await examine(ctx)), ...unreadImages(ctx.evidence.firmware, ['5.6-1', '5.6-5'], 'What starts at boot')];
+}
+
+async function examine(ctx: CheckContext): Promise<FindingDraft[]> {
   const out: FindingDraft[] = [];
   for (const t of targetsOf(ctx.evidence.firmware)) {
     ctx.progress(`boot analysis of ${t.image}`);

@@ -74,3 +74,12 @@ test('a tree with no init configuration is inconclusive, never a pass', async ()
   const findings = await check({ '/etc/hostname': 'x\n' });
   assert.deepEqual(findings.map((f) => f.verdict), ['inconclusive']);
 });
+
+test('an image from which no filesystem was unpacked is inconclusive for every firmware check, never silent', async () => {
+  const { CHECKS } = await import('../registry.js');
+  const evidence = evidenceOf(firmwareEvidence('opaque.bin'));
+  for (const c of CHECKS.filter((x) => x.needs.includes('firmware'))) {
+    const findings = await c.run(ctx(evidence));
+    assert.deepEqual(findings.map((f) => [f.verdict, f.title]), [['inconclusive', 'No filesystem could be unpacked from opaque.bin']], c.id);
+  }
+});

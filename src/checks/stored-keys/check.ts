@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { baseName, forEachFile, MAX_BINARY_BYTES, targetsOf, where, type Target } from '../../analysis/tree/index.js';
+import { baseName, forEachFile, MAX_BINARY_BYTES, targetsOf, where, type Target, unreadImages } from '../../analysis/tree/index.js';
 import type { FindingDraft } from '../../model/index.js';
 import type { CheckContext } from '../types.js';
 import { findCerts, genericNames, isTrustStore, type CertInfo } from './certs.js';
@@ -17,6 +17,10 @@ const CERT_BEGIN = Buffer.from('-----BEGIN CERTIFICATE-----');
 const SELF_TEST_LIBS = /\/lib(gnutls|nettle|hogweed|gcrypt|wolfssl|mbedcrypto|mbedtls)[^/]*\.so[^/]*$|\/ossl-modules\/fips\.so$/;
 
 export async function run(ctx: CheckContext): Promise<FindingDraft[]> {
+  return [...(await examine(ctx)), ...unreadImages(ctx.evidence.firmware, ['5.4-3', '5.4-4'], 'Keys and certificates')];
+}
+
+async function examine(ctx: CheckContext): Promise<FindingDraft[]> {
   const keys: KeyHit[] = [];
   const certs: CertHit[] = [];
   const out: FindingDraft[] = [];

@@ -1,5 +1,5 @@
 import { bootOf } from '../../analysis/boot/index.js';
-import { forEachFile, MAX_BINARY_BYTES, targetsOf, where, type Target } from '../../analysis/tree/index.js';
+import { forEachFile, MAX_BINARY_BYTES, targetsOf, where, type Target, unreadImages } from '../../analysis/tree/index.js';
 import type { FindingDraft } from '../../model/index.js';
 import type { CheckContext } from '../types.js';
 import { inspect, type CustomUpdater } from './custom.js';
@@ -9,6 +9,10 @@ import { verificationKeys, type VerificationKey } from './keys.js';
 const SKIP = /^\/usr\/share\/(doc|man|info|locale|i18n|zoneinfo|common-licenses|perl5?)\/|^\/usr\/lib\/(python|perl)|\.(mo|gz|xz|png|jpe?g|gif|ico|css)$/;
 
 export async function run(ctx: CheckContext): Promise<FindingDraft[]> {
+  return [...(await examine(ctx)), ...unreadImages(ctx.evidence.firmware, ['5.3-2', '5.3-10'], 'The update mechanism')];
+}
+
+async function examine(ctx: CheckContext): Promise<FindingDraft[]> {
   const out: FindingDraft[] = [];
   for (const t of targetsOf(ctx.evidence.firmware)) {
     ctx.progress(`update path of ${t.image}`);
