@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { assess } from '../../engine.js';
-import { corpusFile, hasTool, run } from '../../../test-support/corpus.js';
+import { corpusFile, hasTool, REPO_ROOT, run } from '../../../test-support/corpus.js';
 import type { Finding } from '../../../model/index.js';
 
 // Acceptance: squashfs images built here with mksquashfs from trees the test writes, one with every kind of
@@ -106,4 +106,12 @@ test('corpus squashfs_v2.bin: Dropbear host key, inittab/inetd services and the 
   assert.match(passwd?.title ?? '', /generated at boot \(link to \/var\/passwd\)/);
   const services = f.filter((x) => x.check === 'exposed-services' && (x.location.path === '/etc/inittab' || x.location.path === '/etc/inetd.conf'));
   assert.ok(services.length > 0, 'services started from inittab or inetd.conf are reported with their path');
+});
+
+const minbase = join(REPO_ROOT, '.bench', 'rootfs-gzip.sqfs');
+
+test('Debian minbase (the benchmark image, when built): no 5.1-1 failure, its root account is locked', { skip: why || (!existsSync(minbase) && 'run bench/lib/debian-minbase.sh first (needs debootstrap)') }, async () => {
+  const report = await assess({ inputs: [minbase], now: NOW });
+  assert.equal(report.provisions.find((p) => p.id === '5.1-1')?.verdict, 'pass');
+  assert.deepEqual(failing(report.findings).map((f) => f.title), []);
 });
