@@ -1,2 +1,3 @@
 export * from './catalogue/index.js';
 export * from './model/index.js';
+export * from './firmware/index.js';

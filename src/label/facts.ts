@@ -1,7 +1,6 @@
 import type { Manifest } from '../manifest/index.js';
-import type { Verdict } from '../model/index.js';
+import { longDate, type Verdict } from '../model/index.js';
 import type { Report } from '../report/types.js';
-import { longDate } from '../web/index.js';
 import { labelIdFor } from './label-id.js';
 import type { LabelPayload, VerdictLetter } from './types.js';
 import { labelUrl } from './url.js';

@@ -1,8 +1,7 @@
 import { PSTI_REQUIREMENTS } from '../catalogue/index.js';
 import type { Manifest } from '../manifest/index.js';
-import { IotcopError } from '../model/index.js';
+import { IotcopError, longDate } from '../model/index.js';
 import type { Report } from '../report/types.js';
-import { longDate } from '../web/index.js';
 
 /** Who signs the statement, where and when (PSTI Regulations 2023, Schedule 4). */
 export interface Signatory {

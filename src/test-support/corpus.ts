@@ -28,8 +28,9 @@ export function hasTool(name: string): boolean {
 }
 
 /** Runs a tool and returns stdout, throwing with stderr on failure. */
-export function run(cmd: string, args: readonly string[], options: { cwd?: string; input?: Buffer } = {}): Buffer {
-  const r = spawnSync(cmd, args, { cwd: options.cwd, input: options.input, maxBuffer: 1024 ** 3 });
+export function run(cmd: string, args: readonly string[], options: { cwd?: string; input?: Buffer; env?: Record<string, string> } = {}): Buffer {
+  const env = options.env ? { ...process.env, ...options.env } : undefined;
+  const r = spawnSync(cmd, args, { cwd: options.cwd, input: options.input, env, maxBuffer: 1024 ** 3 });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr?.toString() ?? ''}`);
   return r.stdout;
 }

@@ -1,20 +1,33 @@
+// Checks the plug-in folder pattern: an explicit registry and the folders on disk must agree.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Asserts that the plug-in folders under `dir` and the ids in a registry are the same set, and that every
- * folder has the files of the plug-in pattern (index.ts, a readme.md, a test).
+ * Problems with a plug-in folder tree: folders without a registry entry, registry ids without a folder,
+ * duplicate ids, ids that are not kebab-case, and folders without `readme.md`, `index.ts` or a test. Empty when
+ * everything agrees.
  */
-export function assertPluginFolders(dir: string, registryIds: readonly string[]): void {
+export function pluginFolderProblems(dir: string, ids: readonly string[]): string[] {
+  const problems: string[] = [];
   const folders = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  assert.deepEqual([...registryIds].sort(), folders, `registry and folders of ${dir} differ`);
-  assert.equal(new Set(registryIds).size, registryIds.length, 'duplicate ids in the registry');
-  for (const id of folders) {
-    assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/, `${id} is not kebab-case`);
-    const files = readdirSync(join(dir, id));
-    assert.ok(existsSync(join(dir, id, 'index.ts')), `${id}/index.ts missing`);
-    assert.ok(existsSync(join(dir, id, 'readme.md')), `${id}/readme.md missing`);
-    assert.ok(files.some((f) => f.endsWith('.test.ts')), `${id} has no test`);
+  const registered = new Set(ids);
+  if (registered.size !== ids.length) problems.push(`duplicate ids in the registry: ${ids.join(', ')}`);
+  for (const id of ids) {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) problems.push(`${id}: id is not kebab-case`);
+    if (!folders.includes(id)) problems.push(`${id}: registered but there is no folder ${id}/`);
   }
+  for (const folder of folders) {
+    if (!registered.has(folder)) problems.push(`${folder}/: folder is not in the registry`);
+    for (const file of ['readme.md', 'index.ts']) {
+      if (!existsSync(join(dir, folder, file))) problems.push(`${folder}/: missing ${file}`);
+    }
+    if (!readdirSync(join(dir, folder)).some((f) => f.endsWith('.test.ts'))) problems.push(`${folder}/: no test`);
+  }
+  return problems;
+}
+
+/** Asserts that the plug-in folders under `dir` and the ids of a registry agree (see pluginFolderProblems). */
+export function assertPluginFolders(dir: string, registryIds: readonly string[]): void {
+  assert.deepEqual(pluginFolderProblems(dir, registryIds), []);
 }

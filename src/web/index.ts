@@ -7,4 +7,4 @@ export { redirectAllowed, type RedirectPolicy } from './redirects.js';
 export { isNonPublicAddress } from './address-policy.js';
 export { bodyText, charsetOf, mediaTypeOf } from './decode.js';
 export { htmlToText, readableText } from './html-text.js';
-export { findDates, findEmails, longDate, sentencesWith, spanInDays, type FoundDate } from './statements.js';
+export { findDates, findEmails, sentencesWith, spanInDays, type FoundDate } from './statements.js';

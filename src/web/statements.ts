@@ -1,6 +1,7 @@
+import { MONTHS } from '../model/index.js';
+
 // Heuristic searches in page text: dates, durations, e-mail addresses, and sentences around key words.
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
 export interface FoundDate {
@@ -26,13 +27,6 @@ export function findDates(text: string): FoundDate[] {
   for (const m of text.matchAll(new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'gi'))) push(m[0], iso(+m[3]!, monthIndex(m[1]!), +m[2]!));
   for (const m of text.matchAll(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g)) push(m[0], iso(+m[3]!, +m[2]!, +m[1]!));
   return out;
-}
-
-/** The date as people read it on a label or in a statement: "31 March 2030". */
-export function longDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const month = MONTHS[m - 1] ?? '';
-  return `${d} ${month.charAt(0).toUpperCase()}${month.slice(1)} ${y}`;
 }
 
 export function findEmails(text: string): string[] {

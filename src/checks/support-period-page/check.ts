@@ -1,5 +1,6 @@
 import type { FindingDraft } from '../../model/index.js';
-import { findDates, longDate, sentencesWith } from '../../web/index.js';
+import { longDate } from '../../model/index.js';
+import { findDates, sentencesWith } from '../../web/index.js';
 import type { CheckContext, WebPage } from '../types.js';
 import { pageLocation, pagesFor, pageText, transportNote, unreadable } from '../web-pages.js';
 

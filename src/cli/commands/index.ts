@@ -2,9 +2,14 @@ import type { CommandModule } from '../command.js';
 import { assessCommand } from './assess.js';
 import { catalogueCommand } from './catalogue.js';
 import { generateCommand } from './generate.js';
+import { identifyCommand } from './identify.js';
 import { initCommand } from './init.js';
 import { keysCommand } from './keys.js';
 import { labelCommand } from './label.js';
+import { lsCommand } from './ls.js';
+import { unpackCommand } from './unpack.js';
 
 /** Every CLI command, in the order `iotcop --help` lists them. */
-export const COMMANDS: readonly CommandModule[] = [initCommand, assessCommand, catalogueCommand, generateCommand, labelCommand, keysCommand];
+export const COMMANDS: readonly CommandModule[] = [
+  initCommand, assessCommand, catalogueCommand, identifyCommand, lsCommand, unpackCommand, generateCommand, labelCommand, keysCommand,
+];

@@ -6,6 +6,16 @@ import { checkRange } from './buffer-source.js';
 const PAGE = 64 * 1024;
 const CACHED_PAGES = 64;
 
+// Trees keep reading their image lazily for as long as anyone holds them, so nobody can tell when to close
+// it: the descriptor is closed when the source is garbage collected (or explicitly with close()).
+const descriptors = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+});
+
 /**
  * A source over a file on disk that never reads the whole file: reads go through a small page cache so the
  * many little header reads of a parser cost one system call per 64 KiB page.
@@ -18,6 +28,7 @@ export class FileSource implements ByteSource {
   constructor(readonly path: string) {
     this.fd = openSync(path, 'r');
     this.size = fstatSync(this.fd).size;
+    descriptors.register(this, this.fd, this);
   }
 
   get label(): string {
@@ -55,6 +66,7 @@ export class FileSource implements ByteSource {
 
   close(): void {
     this.pages.clear();
+    descriptors.unregister(this);
     closeSync(this.fd);
   }
 

@@ -22,6 +22,54 @@ export interface EntryInit {
 }
 
 /**
+ * One entry of a MemoryVfs. A class rather than an object literal per entry: trees of a few hundred
+ * thousand entries are built in a loop, and a shared prototype keeps that fast and small.
+ */
+class MemEntry implements FsEntry {
+  readonly type: EntryType;
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly mtime: number;
+  readonly size: number;
+  readonly target?: string;
+  readonly device?: { readonly major: number; readonly minor: number };
+  readonly xattrs?: Readonly<Record<string, Buffer>>;
+  readonly layer: string;
+  // ES private fields: not enumerable, so entries still serialise and spread as plain metadata.
+  readonly #content: (() => Buffer | Promise<Buffer>) | undefined;
+  readonly #vfs: MemoryVfs;
+
+  constructor(init: EntryInit, readonly path: string, vfs: MemoryVfs) {
+    this.type = init.type;
+    this.mode = init.mode & 0o7777;
+    this.uid = init.uid;
+    this.gid = init.gid;
+    this.mtime = init.mtime;
+    this.size = init.size;
+    if (init.target !== undefined) this.target = init.target;
+    if (init.device !== undefined) this.device = init.device;
+    if (init.xattrs !== undefined) this.xattrs = init.xattrs;
+    this.layer = vfs.layer;
+    this.#vfs = vfs;
+    this.#content = init.content;
+  }
+
+  async read(maxBytes = DEFAULT_READ_LIMIT): Promise<Buffer> {
+    if (this.type === 'hardlink') {
+      const target = this.#vfs.resolve(this.path);
+      if (!target || target === this) throw new FormatError(`${this.path}: hard link target ${this.target ?? '?'} not found`);
+      return target.read(maxBytes);
+    }
+    if (this.type !== 'file') throw new FormatError(`${this.path} is not a regular file`);
+    if (this.size > maxBytes) throw new FormatError(`${this.path}: ${this.size} bytes is over the ${maxBytes}-byte read limit`);
+    const bytes = this.#content ? await this.#content() : Buffer.alloc(0);
+    if (bytes.length > maxBytes) throw new FormatError(`${this.path}: content over the ${maxBytes}-byte read limit`);
+    return bytes;
+  }
+}
+
+/**
  * A filesystem tree built in memory by a format plug-in. Paths are normalised on the way in; a later entry
  * with the same path replaces an earlier one (as in tar and cpio). Content stays lazy.
  */
@@ -39,26 +87,7 @@ export class MemoryVfs implements Vfs {
   /** Adds an entry; returns false when its path tried to leave the root (the entry is kept, clamped to it). */
   add(init: EntryInit): boolean {
     const { path, escaped } = normalizePath(init.path);
-    const { content, ...meta } = init;
-    const resolveLink = (p: string) => this.resolve(p);
-    const entry: FsEntry = {
-      ...meta,
-      path,
-      mode: init.mode & 0o7777,
-      layer: this.layer,
-      async read(maxBytes = DEFAULT_READ_LIMIT) {
-        if (entry.type === 'hardlink') {
-          const target = resolveLink(entry.path);
-          if (!target || target === entry) throw new FormatError(`${entry.path}: hard link target ${entry.target ?? '?'} not found`);
-          return target.read(maxBytes);
-        }
-        if (entry.type !== 'file') throw new FormatError(`${entry.path} is not a regular file`);
-        if (entry.size > maxBytes) throw new FormatError(`${entry.path}: ${entry.size} bytes is over the ${maxBytes}-byte read limit`);
-        const bytes = content ? await content() : Buffer.alloc(0);
-        if (bytes.length > maxBytes) throw new FormatError(`${entry.path}: content over the ${maxBytes}-byte read limit`);
-        return bytes;
-      },
-    };
+    const entry = new MemEntry(init, path, this);
     this.byPath.set(path, entry);
     this.sorted = undefined;
     this.kids = undefined;

@@ -51,7 +51,9 @@ test('one run with the driver, one rule per check id and the provisions it infor
   assert.equal(keys.properties['security-severity'], '8.0');
   assert.equal(keys.help.text, ['+Move keys to secure storage; @ops', 'Rebuild with symbols.'].join('\n\n'));
   assert.equal(log.runs[0]!.invocations[0]!.executionSuccessful, false, 'a crashed check makes the run unsuccessful');
-  assert.deepEqual(log.runs[0]!.invocations[0]!.toolExecutionNotifications.map((n) => [n.associatedRule.id, n.level]), [['open-ports', 'note'], ['third-party/<b>x</b>', 'error']]);
+  const expected = hostile.checks.filter((c) => c.status !== 'ran').map((c) => [c.id, c.status === 'error' ? 'error' : 'note']).sort();
+  assert.deepEqual(log.runs[0]!.invocations[0]!.toolExecutionNotifications.map((n) => [n.associatedRule.id, n.level]).sort(), expected);
+  assert.ok(expected.some(([id, level]) => id === 'third-party/<b>x</b>' && level === 'error'));
 });
 
 test('levels map severity and verdict; passing findings are not results', () => {
