@@ -1,26 +1,10 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Evidence } from '../../../checks/types.js';
-import type { FirmwareEvidence } from '../../../firmware/types.js';
+import { unpackImage, type FirmwareEvidence } from '../../../firmware/index.js';
 import { IotcopError } from '../../../model/index.js';
 import type { ClassifiedInput } from '../../inputs.js';
 import type { ProviderContext } from '../types.js';
 import { isProvisioningCsv } from '../provisioning/csv.js';
-
-type Unpack = (path: string, options: { signal?: AbortSignal }) => Promise<FirmwareEvidence>;
-
-/**
- * The unpacking engine (src/firmware/index.ts `unpackImage`), loaded when the firmware is first needed. Until
- * the engine is built into this tree, firmware inputs are recorded as unavailable with that reason.
- */
-async function loadEngine(): Promise<Unpack | undefined> {
-  const spec = '../../../firmware/index.js';
-  try {
-    const mod = (await import(spec)) as { unpackImage?: Unpack };
-    return mod.unpackImage;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Images to unpack: firmware and directory inputs, and every image the manifest names (confined when untrusted). */
 export function imagesOf(inputs: readonly ClassifiedInput[], collected: Evidence, untrusted: boolean): string[] {
@@ -43,15 +27,13 @@ export async function collectFirmware(inputs: readonly ClassifiedInput[], collec
   const images: string[] = [];
   for (const path of candidates) if (!(await isProvisioningCsv(path))) images.push(path);
   if (images.length === 0) return { ...collected, unavailable: { ...collected.unavailable, firmware: 'no firmware image or extracted root filesystem was given' } };
-  const unpack = await loadEngine();
-  if (!unpack) return { ...collected, unavailable: { ...collected.unavailable, firmware: 'the firmware unpacking engine is not part of this build' } };
   const firmware: FirmwareEvidence[] = [];
   const failed: string[] = [];
   for (const path of images) {
     ctx.signal.throwIfAborted();
     ctx.progress(`unpacking ${path}`);
     try {
-      firmware.push(await unpack(path, { signal: ctx.signal }));
+      firmware.push(await unpackImage(path, { signal: ctx.signal }));
     } catch (error) {
       if (ctx.signal.aborted) throw error;
       failed.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
