@@ -77,6 +77,7 @@ export async function assess(options: AssessOptions): Promise<Report> {
   });
 }
 
+
 async function describeInputs(inputs: readonly ClassifiedInput[], evidence: Evidence): Promise<ReportInput[]> {
   const out: ReportInput[] = [];
   for (const input of inputs) {

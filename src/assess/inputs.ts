@@ -1,12 +1,13 @@
 import { open, stat } from 'node:fs/promises';
 import { looksLikeManifest } from '../manifest/index.js';
 import { IotcopError } from '../model/index.js';
+import { looksLikeProvisioningCsv } from './providers/provisioning/csv.js';
 
-/** An input of an assessment after looking at it: a manifest, a firmware image, or an extracted tree. */
+/** An input of an assessment after looking at it: a manifest, a firmware image, an extracted tree, or per-unit provisioning records (CSV). */
 export interface ClassifiedInput {
   /** As the user gave it. */
   readonly path: string;
-  readonly kind: 'manifest' | 'firmware' | 'directory';
+  readonly kind: 'manifest' | 'firmware' | 'directory' | 'provisioning';
   readonly size: number;
   /** Set when the input was named by the manifest rather than given directly. */
   readonly fromManifest?: boolean;
@@ -36,7 +37,8 @@ async function classify(path: string): Promise<ClassifiedInput> {
   try {
     const head = Buffer.alloc(Math.min(SNIFF_BYTES, info.size));
     await handle.read(head, 0, head.length, 0);
-    return { path, kind: looksLikeManifest(head) ? 'manifest' : 'firmware', size: info.size };
+    const kind = looksLikeManifest(head) ? 'manifest' : looksLikeProvisioningCsv(head) ? 'provisioning' : 'firmware';
+    return { path, kind, size: info.size };
   } finally {
     await handle.close();
   }

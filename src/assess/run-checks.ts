@@ -5,6 +5,7 @@ import type { CheckRun } from '../report/types.js';
 
 const KIND_NAMES: Record<EvidenceKind, string> = {
   firmware: 'a firmware image', device: 'a reachable device', web: 'published web pages', declaration: 'a manifest',
+  provisioning: 'per-unit provisioning records',
 };
 
 export interface ChecksOutcome {
@@ -58,6 +59,7 @@ function has(evidence: Evidence, kind: EvidenceKind): boolean {
   switch (kind) {
     case 'declaration': return evidence.manifest !== undefined;
     case 'firmware': return (evidence.firmware?.length ?? 0) > 0;
+    case 'provisioning': return (evidence.provisioning?.length ?? 0) > 0;
     case 'web': return (evidence.web?.pages.length ?? 0) > 0;
     default: return false;
   }

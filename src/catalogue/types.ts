@@ -5,7 +5,7 @@ export type Stakeholder = 'device-manufacturer' | 'iot-service-provider' | 'mobi
 export type Phase = 'design' | 'manufacture' | 'sale' | 'operation' | 'update' | 'end-of-life';
 
 /** Kind of evidence that can establish whether a provision holds. */
-export type EvidenceKind = 'firmware' | 'device' | 'web' | 'declaration';
+export type EvidenceKind = 'firmware' | 'device' | 'web' | 'declaration' | 'provisioning';
 
 /** EN 303 645 status: M (mandatory, "shall") or R (recommendation, "should"). */
 export type ProvisionStatus = 'M' | 'R';

@@ -1,10 +1,16 @@
 import { attestationEvidence } from './attestation-evidence/index.js';
+import { defaultPasswords } from './default-passwords/index.js';
 import { disclosurePage } from './disclosure-page/index.js';
 import { disclosurePolicy } from './disclosure-policy/index.js';
+import { exposedServices } from './exposed-services/index.js';
+import { hardcodedSecrets } from './hardcoded-secrets/index.js';
 import { privacyPages } from './privacy-pages/index.js';
+import { provisionedPasswords } from './provisioned-passwords/index.js';
 import { securityTxt } from './security-txt/index.js';
+import { storedKeys } from './stored-keys/index.js';
 import { supportPeriod } from './support-period/index.js';
 import { supportPeriodPage } from './support-period-page/index.js';
+import { updateMechanism } from './update-mechanism/index.js';
 import type { Check } from './types.js';
 import { unpackCoverage } from './unpack-coverage/index.js';
 
@@ -12,5 +18,6 @@ import { unpackCoverage } from './unpack-coverage/index.js';
 export const CHECKS: readonly Check[] = [
   attestationEvidence, disclosurePolicy, supportPeriod,
   securityTxt, disclosurePage, supportPeriodPage, privacyPages,
+  defaultPasswords, exposedServices, storedKeys, hardcodedSecrets, updateMechanism, provisionedPasswords,
   unpackCoverage,
 ];

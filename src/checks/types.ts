@@ -23,6 +23,17 @@ export interface ManifestEvidence {
   readonly documents: Readonly<Partial<Record<ProvisionId, readonly CheckedDocument[]>>>;
 }
 
+/** Per-unit provisioning records from a factory CSV: one record per unit, with its passwords. */
+export interface ProvisioningRecords {
+  readonly path: string;
+  readonly columns: readonly string[];
+  /** Indexes of the columns that hold passwords, passphrases or PINs. */
+  readonly passwordColumns: readonly number[];
+  readonly macColumn?: number;
+  readonly serialColumn?: number;
+  readonly records: readonly { readonly line: number; readonly fields: readonly string[] }[];
+}
+
 /** Why a page was fetched. */
 export type WebPurpose =
   | 'security-txt'          // https://<domain>/.well-known/security.txt, or the manifest's securityTxtUrl
@@ -59,6 +70,7 @@ export interface WebEvidence {
 export interface Evidence {
   readonly manifest?: ManifestEvidence;
   readonly firmware?: readonly FirmwareEvidence[];
+  readonly provisioning?: readonly ProvisioningRecords[];
   readonly web?: WebEvidence;
   readonly unavailable: Readonly<Partial<Record<EvidenceKind, string>>>;
 }

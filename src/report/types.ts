@@ -81,7 +81,7 @@ export interface CheckRun {
 
 export interface ReportInput {
   readonly path: string;
-  readonly kind: 'manifest' | 'firmware' | 'directory';
+  readonly kind: 'manifest' | 'firmware' | 'directory' | 'provisioning';
   readonly sha256?: string;
   readonly size?: number;
 }

@@ -75,7 +75,7 @@ export function hostileReport(base: Report): Report {
     summary: { ...base.summary, findings: bySeverity },
     provisions,
     findings,
-    checks: [...base.checks, ...hostileChecks].sort((a, b) => a.id.localeCompare(b.id)),
+    checks: [...base.checks.filter((c) => !hostileChecks.some((h) => h.id === c.id)), ...hostileChecks].sort((a, b) => a.id.localeCompare(b.id)),
     firmware: [{
       image: `firmware/${ATTR_BREAK}.bin`, sha256: 'a'.repeat(64), size: 1024, filesystems: 1, entries: 12,
       layers: [{ id: 'L0', format: 'squashfs', offset: 64, length: 900, error: `bad block ${XSS}` }],

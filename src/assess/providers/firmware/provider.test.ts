@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IotcopError } from '../../../model/index.js';
+import type { IotcopError } from '../../../model/index.js';
 import { hasTool, run } from '../../../test-support/corpus.js';
 import { writeManifest } from '../../../test-support/manifest.js';
 import { assess } from '../../engine.js';

@@ -1,0 +1,1 @@
+export { isSqlite, readTables, decodeRecord, columnsOf, type SqliteTable, type SqlValue } from './reader.js';
