@@ -11,6 +11,9 @@ export const ERROR_CODES = {
   ERR_UNPACK_LIMIT: { exit: 2, meaning: 'Unpacking stopped at a configured limit (size, ratio, entries, depth or time).' },
   ERR_FORMAT_UNSUPPORTED: { exit: 2, meaning: 'The input is in no format iotcop can read.' },
   ERR_DB: { exit: 2, meaning: 'The registry database cannot be opened, reached or migrated; the message names it (without its password).' },
+  ERR_KEY_INVALID: { exit: 2, meaning: 'A signing or verification key file is not an Ed25519 key in PEM or JWK form.' },
+  ERR_LABEL_INVALID: { exit: 2, meaning: 'A label payload or revocation list does not follow its schema or cannot be trusted.' },
+  ERR_STATEMENT_REFUSED: { exit: 2, meaning: 'The assessment does not support the declaration asked for (use --force for a marked draft).' },
   ERR_CHECK_FAILED: { exit: 3, meaning: 'A check crashed; its provisions are reported inconclusive and the run goes on.' },
   ERR_INTERNAL: { exit: 3, meaning: 'A bug in iotcop. Please report it with the command that triggered it.' },
 } as const satisfies Record<string, { exit: 2 | 3; meaning: string }>;
