@@ -27,7 +27,7 @@ export async function claimAssessment(ctx: RegistryContext, id?: string): Promis
 export async function runAssessment(ctx: RegistryContext, row: Assessment): Promise<void> {
   try {
     const report = await assessUpload(ctx, row);
-    const artifacts = await writeArtifacts(ctx, row.id, report);
+    const artifacts = await writeArtifacts(ctx, row, report);
     await ctx.db.transaction().execute(async (trx) => {
       await trx.updateTable('assessments').set({
         status: 'done', finished_at: iso(ctx.clock()), report: JSON.stringify(report), summary: JSON.stringify(summarise(report)),
@@ -58,15 +58,15 @@ async function assessUpload(ctx: RegistryContext, row: Assessment): Promise<Repo
   return JSON.parse(json) as Report;
 }
 
-async function writeArtifacts(ctx: RegistryContext, id: string, report: Report): Promise<string[]> {
-  const dir = join(assessmentDir(ctx, id), 'reports');
+async function writeArtifacts(ctx: RegistryContext, row: Assessment, report: Report): Promise<string[]> {
+  const dir = join(assessmentDir(ctx, row.id), 'reports');
   await mkdir(dir, { recursive: true });
   const names: string[] = [];
   for (const renderer of RENDERERS) {
     await writeFile(join(dir, renderer.fileName), renderer.render(report));
     names.push(renderer.fileName);
   }
-  for (const extra of await extraArtifacts(report)) {
+  for (const extra of await extraArtifacts(report, row.upload_dir)) {
     await writeFile(join(dir, extra.fileName), extra.content);
     names.push(extra.fileName);
   }
@@ -76,6 +76,7 @@ async function writeArtifacts(ctx: RegistryContext, id: string, report: Report):
 export function summarise(report: Report): AssessmentSummary {
   return {
     etsi: report.etsi.verdict, psti: report.psti.verdict, priority: report.priority.verdict,
+    psti2: report.psti.requirements.find((r) => r.paragraph === 2)?.verdict ?? 'inconclusive',
     provisions: { ...report.summary.provisions }, mandatory: { ...report.summary.mandatory }, findings: { ...report.summary.findings },
   };
 }

@@ -27,6 +27,8 @@ export interface AssessmentView {
 export interface AssessmentSummary {
   readonly etsi: string;
   readonly psti: string;
+  /** PSTI Schedule 1 para 2 (how to report security issues): what a retailer's check asks. */
+  readonly psti2: string;
   readonly priority: string;
   readonly provisions: Record<string, number>;
   readonly mandatory: Record<string, number>;
