@@ -1,10 +1,8 @@
-import validateStrict from '@secvisogram/csaf-validator-lib/validateStrict.js';
-import * as mandatory from '@secvisogram/csaf-validator-lib/mandatoryTests.js';
-import { csaf_2_0_strict } from '@secvisogram/csaf-validator-lib/schemaTests.js';
 import { weaknesses } from '@secvisogram/csaf-validator-lib/cwe.js';
 import type { RegistryContext } from '../context.js';
 import type { VdpReport } from '../db/schema.js';
 import { RegistryError } from '../errors.js';
+import { validateCsaf } from './csaf-validate.js';
 import { getReportRow } from './inbox.js';
 
 /** A CSAF 2.0 security advisory (csaf_security_advisory profile); typed loosely, the validator is the judge. */
@@ -77,18 +75,6 @@ export function buildCsaf(src: AdvisorySource): CsafDocument {
       }],
     }],
   };
-}
-
-export interface CsafValidation {
-  readonly valid: boolean;
-  readonly errors: readonly string[];
-}
-
-/** Runs the CSAF 2.0 strict schema and every mandatory test (section 6.1) of the BSI validator library. */
-export async function validateCsaf(doc: unknown): Promise<CsafValidation> {
-  const result = await validateStrict([csaf_2_0_strict, ...Object.values(mandatory)], doc);
-  const errors = result.tests.flatMap((t) => t.errors.map((e) => `${t.name} ${e.instancePath || '/'}: ${e.message}`));
-  return { valid: result.isValid, errors };
 }
 
 /** The advisory of a fixed (or published) report, validated before it leaves the registry. */
