@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { isIotcopError } from '../../model/index.js';
 import { RegistryError, type HttpErrorCode } from '../../registry/errors.js';
 
-function send(status: number, code: HttpErrorCode | string, message: string) {
+function send(status: number, code: HttpErrorCode, message: string) {
   return { status, body: { error: { code, message } } };
 }
 

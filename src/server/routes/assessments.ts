@@ -15,12 +15,12 @@ async function* uploadParts(request: FastifyRequest): AsyncGenerator<UploadPart>
   }
 }
 
-const MEDIA: Record<string, string> = Object.fromEntries([
-  ...RENDERERS.map((r) => [r.fileName, r.mediaType]),
+const MEDIA: Record<string, string> = Object.fromEntries<string>([
+  ...RENDERERS.map((r): [string, string] => [r.fileName, r.mediaType]),
   ['statement.pdf', 'application/pdf'], ['statement.html', 'text/html; charset=utf-8'],
 ]);
 
-export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
+export function assessmentRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.registry;
   app.post<{ Params: { org: string; productId: string } }>('/api/v1/orgs/:org/products/:productId/assessments', {
     schema: {
@@ -66,4 +66,5 @@ export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
     return reply.type(MEDIA[name] ?? 'application/octet-stream').header('content-disposition', `attachment; filename="${name}"`)
       .send(createReadStream(join(assessmentDir(ctx, view.id), 'reports', name)));
   });
+  return Promise.resolve();
 }

@@ -5,7 +5,7 @@ import { getLabel, issueLabel, listLabels, revokeLabel } from '../../registry/la
 import { authorize } from '../plugins/auth.js';
 import { authErrors, bearer, errorSchema, labelIdPattern, orgParams, text, withId } from './schemas.js';
 
-export async function labelRoutes(app: FastifyInstance): Promise<void> {
+export function labelRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.registry;
   app.post<{ Params: { org: string; assessmentId: string } }>('/api/v1/orgs/:org/assessments/:assessmentId/label', {
     schema: { summary: 'Issue a signed consumer security label from a finished assessment', tags: ['labels'], security: bearer, params: withId('assessmentId'), response: { ...authErrors, 409: errorSchema } },
@@ -39,4 +39,5 @@ export async function labelRoutes(app: FastifyInstance): Promise<void> {
   app.get('/.well-known/iotcop-label-keys.json', { schema: { summary: 'Public keys that sign this registry\'s labels (JWK set)', tags: ['labels'] } }, async (_request, reply) => {
     return reply.header('cache-control', 'public, max-age=3600').send(await publicJwks(ctx));
   });
+  return Promise.resolve();
 }

@@ -20,7 +20,7 @@ const orgBody = {
 
 interface OrgCreateBody extends OrgPatch { slug: string; kind: OrgKind; name: string; address: string }
 
-export async function orgRoutes(app: FastifyInstance): Promise<void> {
+export function orgRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.registry;
   app.post<{ Body: OrgCreateBody }>('/api/v1/orgs', {
     schema: {
@@ -104,4 +104,5 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     await deleteWebhook(ctx, principal, org.id, request.params.webhookId);
     return reply.code(204).send();
   });
+  return Promise.resolve();
 }

@@ -10,7 +10,7 @@ const productProps = {
   updatesAutomatic: { type: ['boolean', 'null'] },
 } as const;
 
-export async function productRoutes(app: FastifyInstance): Promise<void> {
+export function productRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.registry;
   app.get<{ Params: { org: string } }>('/api/v1/orgs/:org/products', { schema: { summary: 'Products', tags: ['products'], security: bearer, params: orgParams, response: authErrors } }, async (request) => {
     const { org } = await authorize(request, request.params.org, 'org:read');
@@ -44,4 +44,5 @@ export async function productRoutes(app: FastifyInstance): Promise<void> {
     const { org, principal } = await authorize(request, request.params.org, 'product:write');
     return reply.code(201).send(await addFirmware(ctx, principal, org.id, request.params.productId, request.body));
   });
+  return Promise.resolve();
 }

@@ -32,7 +32,7 @@ async function scannedWarning(app: FastifyInstance, labelId: string, jws: string
   return 'The label you scanned differs from the registry\'s record; this page shows the registry\'s record.';
 }
 
-export async function publicRoutes(app: FastifyInstance): Promise<void> {
+export function publicRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.registry;
 
   app.get<{ Params: { labelId: string }; Querystring: { format?: 'html' | 'json'; s?: string } }>('/p/:labelId', {
@@ -88,4 +88,5 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('x-robots-tag', 'noindex')
       .send(renderReporterStatus(view, `/api/v1/vdp/status/${request.params.secret}/messages`));
   });
+  return Promise.resolve();
 }

@@ -4,7 +4,7 @@ import { RETAIL_CSV_HEADER, retailCheck, retailCsvRow } from '../../registry/ret
 import { identifiersFromCsv, toCsv } from '../../registry/retail/csv.js';
 import { errorSchema } from './schemas.js';
 
-export async function retailRoutes(app: FastifyInstance): Promise<void> {
+export function retailRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.registry;
   const max = ctx.limits.retailRows;
   app.post<{ Body: { identifiers: string[] } | string; Querystring: { format?: 'json' | 'csv' } }>('/api/v1/retail/check', {
@@ -36,4 +36,5 @@ export async function retailRoutes(app: FastifyInstance): Promise<void> {
     if (wantsCsv) return reply.type('text/csv; charset=utf-8').send(toCsv(RETAIL_CSV_HEADER, results.map(retailCsvRow)));
     return { checked: results.length, ok: results.filter((r) => r.ok).length, results };
   });
+  return Promise.resolve();
 }

@@ -3,7 +3,7 @@ import { login, logout, SESSION_DAYS } from '../../registry/auth/sessions.js';
 import { authenticated, CSRF_COOKIE, SESSION_COOKIE } from '../plugins/auth.js';
 import { errorSchema, text } from './schemas.js';
 
-export async function sessionRoutes(app: FastifyInstance): Promise<void> {
+export function sessionRoutes(app: FastifyInstance): Promise<void> {
   const secure = app.serverOptions.cookieSecure;
   app.post<{ Body: { email: string; password: string } }>('/api/v1/session', {
     config: { rateLimit: { max: app.serverOptions.rateLimits.loginPerMinute, timeWindow: '1 minute' } },
@@ -27,8 +27,9 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
     return reply.code(204).send();
   });
-  app.get('/api/v1/me', { schema: { summary: 'Who am I', tags: ['auth'], security: [{ bearerAuth: [] }, { sessionCookie: [] }], response: { 401: errorSchema } } }, async (request) => {
+  app.get('/api/v1/me', { schema: { summary: 'Who am I', tags: ['auth'], security: [{ bearerAuth: [] }, { sessionCookie: [] }], response: { 401: errorSchema } } }, (request) => {
     const who = authenticated(request);
     return { id: who.id, kind: who.kind, registryAdmin: who.registryAdmin, roles: Object.fromEntries(who.roles) };
   });
+  return Promise.resolve();
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { errorSchema } from './schemas.js';
 import { SITE_CSS } from '../views/site-css.js';
 
-export async function systemRoutes(app: FastifyInstance): Promise<void> {
+export function systemRoutes(app: FastifyInstance): Promise<void> {
   app.get('/healthz', {
     schema: { summary: 'Liveness and database reachability', tags: ['system'], response: { 200: { type: 'object', properties: { status: { type: 'string' }, database: { type: 'string' } } }, 503: errorSchema } },
   }, async (_request, reply) => {
@@ -17,5 +17,6 @@ export async function systemRoutes(app: FastifyInstance): Promise<void> {
   app.get('/assets/site.css', { schema: { hide: true } }, async (_request, reply) => {
     return reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(SITE_CSS);
   });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  return Promise.resolve();
 }

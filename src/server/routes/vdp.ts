@@ -13,7 +13,7 @@ import { authErrors, bearer, errorSchema, orgParams, text, withId } from './sche
 const isForm = (request: FastifyRequest): boolean => (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 const secretParams = { type: 'object', required: ['secret'], additionalProperties: false, properties: { secret: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,100}$' } } } as const;
 
-export async function vdpRoutes(app: FastifyInstance): Promise<void> {
+export function vdpRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.registry;
   const perMinute = app.serverOptions.rateLimits.reportsPerMinute;
 
@@ -89,4 +89,5 @@ export async function vdpRoutes(app: FastifyInstance): Promise<void> {
     if (isForm(request)) return reply.code(303).header('location', `/r/${request.params.secret}`).send();
     return reply.code(201).header('cache-control', 'no-store').send(view);
   });
+  return Promise.resolve();
 }
