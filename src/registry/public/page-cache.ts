@@ -6,7 +6,7 @@ import type { RegistryContext } from '../context.js';
  * outlives the moment its label expires, so "valid" turns into "expired" on time.
  */
 export class PageCache<V> {
-  private readonly entries = new Map<string, { value: V; until: number; productId: string; orgId: string }>();
+  private readonly entries = new Map<string, { value: V; at: number; until: number; productId: string; orgId: string }>();
 
   constructor(private readonly ctx: RegistryContext, private readonly ttlMs = 10_000, private readonly max = 10_000) {
     ctx.events.on('label.changed', ({ labelId }) => this.entries.delete(labelId));
@@ -17,7 +17,9 @@ export class PageCache<V> {
   get(key: string): V | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
-    if (hit.until <= this.ctx.clock().getTime()) {
+    const now = this.ctx.clock().getTime();
+    // Rendered "in the future" means the clock was set back: what it showed may not hold at this time.
+    if (hit.until <= now || hit.at > now) {
       this.entries.delete(key);
       return undefined;
     }
@@ -26,8 +28,9 @@ export class PageCache<V> {
 
   set(key: string, value: V, meta: { expiresAt: string; productId: string; orgId: string }): void {
     if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
-    const until = Math.min(this.ctx.clock().getTime() + this.ttlMs, Date.parse(meta.expiresAt));
-    this.entries.set(key, { value, until, productId: meta.productId, orgId: meta.orgId });
+    const at = this.ctx.clock().getTime();
+    const until = Math.min(at + this.ttlMs, Date.parse(meta.expiresAt));
+    this.entries.set(key, { value, at, until, productId: meta.productId, orgId: meta.orgId });
   }
 
   private dropWhere(test: (e: { productId: string; orgId: string }) => boolean): void {
