@@ -61,6 +61,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: ctx.limits.bodyBytes });
   await app.register(multipart, {
+    // Keep `evidence/policy.md` as sent: manifests name files by relative path. safeUploadPath vets every name.
+    preservePath: true,
     limits: { fileSize: ctx.limits.uploadFileBytes, files: ctx.limits.uploadFiles, fields: 0, parts: ctx.limits.uploadFiles, fieldSize: 1024, headerPairs: 100 },
   });
   await app.register(rateLimit, {

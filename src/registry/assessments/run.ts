@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { assess } from '../../assess/engine.js';
 import { loadManifest } from '../../manifest/index.js';
 import { RENDERERS, type Report } from '../../report/index.js';
+import { isIotcopError } from '../../model/index.js';
 import type { RegistryContext } from '../context.js';
 import { audit } from '../audit.js';
 import type { Assessment } from '../db/schema.js';
@@ -37,12 +38,19 @@ export async function runAssessment(ctx: RegistryContext, row: Assessment): Prom
     });
     await recordDeclarations(ctx, row);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = failureText(error, row.upload_dir);
     await ctx.db.transaction().execute(async (trx) => {
       await trx.updateTable('assessments').set({ status: 'failed', finished_at: iso(ctx.clock()), error: message.slice(0, 2000) }).where('id', '=', row.id).execute();
       await audit(trx, JOB_ACTOR, ctx.clock(), { action: 'assessment.failed', orgId: row.org_id, target: row.id, detail: { error: message.slice(0, 500) } });
     });
   }
+}
+
+/** The reason a job failed, for the uploader: with the manifest's located problems, without server paths. */
+function failureText(error: unknown, uploadDir: string): string {
+  let text = error instanceof Error ? error.message : String(error);
+  if (isIotcopError(error)) text += error.problems.map((p) => `\n${p.file}:${p.line}:${p.column}: ${p.message}`).join('');
+  return text.split(`${uploadDir}/`).join('');
 }
 
 async function assessUpload(ctx: RegistryContext, row: Assessment): Promise<Report> {

@@ -54,7 +54,13 @@ export async function createAssessment(ctx: RegistryContext, actor: Actor, orgId
   await getProduct(ctx, orgId, productId);
   const id = newId('asm');
   const inputDir = join(assessmentDir(ctx, id), 'input');
-  const upload = await storeUpload(inputDir, parts, ctx.limits);
+  let upload;
+  try {
+    upload = await storeUpload(inputDir, parts, ctx.limits);
+  } catch (error) {
+    await rm(assessmentDir(ctx, id), { recursive: true, force: true });
+    throw error;
+  }
   const row: Assessment = {
     id, org_id: orgId, product_id: productId, status: 'queued', error: null, upload_dir: inputDir, manifest_name: upload.manifest,
     manifest_sha256: upload.manifestSha256, upload_bytes: upload.bytes, created_by: actor.id, created_at: iso(ctx.clock()),
