@@ -40,7 +40,7 @@ export interface TestRegistryOptions {
 }
 
 /** A fresh database of its own: a temporary SQLite file, or a new PostgreSQL database dropped afterwards. */
-async function freshDatabase(dialect: DialectName, dir: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshDatabase(dialect: DialectName, dir: string): Promise<{ url: string; drop: () => Promise<void> }> {
   if (dialect === 'sqlite') return { url: join(dir, 'registry.db'), drop: () => Promise.resolve() };
   const admin = process.env.IOTCOP_TEST_PG!;
   const name = `iotcop_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;

@@ -76,9 +76,12 @@ async function checkProduct(ctx: RegistryContext, identifier: string, match: Pro
     .where('products.id', '=', match.productId).executeTakeFirstOrThrow();
   let labelQuery = ctx.db.selectFrom('labels').innerJoin('assessments', 'assessments.id', 'labels.assessment_id')
     .select(['labels.id', 'labels.jws', 'assessments.artifacts', 'assessments.summary']).where('labels.product_id', '=', p.id);
-  labelQuery = match.labelId ? labelQuery.where('labels.id', '=', match.labelId) : labelQuery.orderBy('labels.issued_at', 'desc');
-  const label = await labelQuery.executeTakeFirst();
-  const labelStatus = label ? (await verifyLabel(label.jws, env.keys, { now: env.now, revocationList: env.revocations })).status : 'none';
+  labelQuery = match.labelId ? labelQuery.where('labels.id', '=', match.labelId) : labelQuery.orderBy('labels.issued_at', 'desc').limit(10);
+  // Asked by model or GTIN, the product passes when any of its recent labels is valid (a revoked re-issue does not
+  // hide a good one); asked by label id, that label is what counts.
+  const labels = await Promise.all((await labelQuery.execute()).map(async (l) => ({ ...l, status: (await verifyLabel(l.jws, env.keys, { now: env.now, revocationList: env.revocations })).status })));
+  const label = labels.find((l) => l.status === 'valid') ?? labels[0];
+  const labelStatus = label?.status ?? 'none';
   const artifacts = label?.artifacts ? JSON.parse(label.artifacts) as string[] : [];
   const statement = STATEMENT_FILES.some((s) => artifacts.includes(s.name));
   const supportRunning = p.support_end !== null && p.support_end >= day(env.now);
