@@ -17,12 +17,13 @@ for (const { dialect, skip } of DATABASES) {
     const r = await testRegistry(dialect, { clock: () => now });
     t.after(() => r.close());
     const s = await seedExample(r.app, r.adminToken, 'brightwatt', { statement: true });
+    await r.app.inject({ method: 'PATCH', url: `/api/v1/orgs/brightwatt/products/${s.productId}`, headers: auth(s.ownerToken), payload: { gtin: '05060123456783' } });
     // A second product: registered, never assessed, no label.
     await r.app.inject({ method: 'POST', url: '/api/v1/orgs/brightwatt/products', headers: auth(s.ownerToken), payload: { brand: 'Brightwatt', model: 'CAM-1', type: 'Camera', gtin: '4006381333931', supportEnd: '2026-12-31' } });
     const check = async (identifiers: string[]) => (await r.app.inject({ method: 'POST', url: '/api/v1/retail/check', payload: { identifiers } })).json<{ checked: number; ok: number; results: Result[] }>();
 
     await t.test('by model, GTIN and label id: statement, support, disclosure contact and label all pass', async () => {
-      const out = await check(['SP-200', 'sp-200', '05060123456782', '5060123456782', s.labelId]);
+      const out = await check(['SP-200', 'sp-200', '05060123456783', '5060123456783', s.labelId]);
       assert.equal(out.checked, 5);
       assert.equal(out.ok, 5);
       assert.deepEqual(out.results.map((x) => x.matchedBy), ['model', 'model', 'gtin', 'gtin', 'label']);
@@ -50,13 +51,13 @@ for (const { dialect, skip } of DATABASES) {
     });
 
     await t.test('CSV in, CSV out, with spreadsheet formulas defused', async () => {
-      const csv = 'sku,gtin\r\nA1,05060123456782\r\nA2,"=HYPERLINK(""http://x"")"\r\n';
+      const csv = 'sku,gtin\r\nA1,05060123456783\r\nA2,"=HYPERLINK(""http://x"")"\r\n';
       const res = await r.app.inject({ method: 'POST', url: '/api/v1/retail/check?format=csv', headers: { 'content-type': 'text/csv' }, payload: csv });
       assert.equal(res.statusCode, 200);
       assert.match(res.headers['content-type'] as string, /^text\/csv/);
       const lines = res.body.trim().split('\r\n');
       assert.equal(lines[0], 'identifier,found,matched_by,product,manufacturer,statement,support_until,support_running,disclosure_contact,label_id,label_status,ok,problems');
-      assert.match(lines[1]!, /^05060123456782,true,gtin,Brightwatt SP-200,Brightwatt Devices Ltd,true,2030-03-31,true,true,[A-Z0-9]{10},valid,true,$/);
+      assert.match(lines[1]!, /^05060123456783,true,gtin,Brightwatt SP-200,Brightwatt Devices Ltd,true,2030-03-31,true,true,[A-Z0-9]{10},valid,true,$/);
       assert.match(lines[2]!, /^"'=HYPERLINK\(""http:\/\/x""\)",false,/);
     });
 

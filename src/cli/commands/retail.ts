@@ -69,7 +69,7 @@ export const retailCommand: CommandModule = {
 Examples:
   $ iotcop retail check products.csv --registry https://registry.example
   $ iotcop retail check products.csv --registry https://registry.example --format json --out check.json
-  $ printf 'gtin\\n05060123456782\\n' > p.csv && iotcop retail check p.csv --registry http://127.0.0.1:8080 --fail-on-problems`)
+  $ printf 'model\\nSP-200\\n' > p.csv && iotcop retail check p.csv --registry http://127.0.0.1:8080 --fail-on-problems`)
       .action(async (file: string, opts: RetailCliOptions) => { setExit(await runCheck(file, opts, io)); });
   },
 };

@@ -8,6 +8,7 @@ import type { RegistryContext } from '../context.js';
 import { audit } from '../audit.js';
 import type { Assessment } from '../db/schema.js';
 import { iso, newId } from '../ids.js';
+import { validGtin } from '../products.js';
 import { assessmentDir, type AssessmentSummary } from './service.js';
 import { extraArtifacts } from './artifacts.js';
 
@@ -98,7 +99,8 @@ async function recordDeclarations(ctx: RegistryContext, row: Assessment): Promis
   if (m.updates?.automatic !== undefined) set.updates_automatic = m.updates.automatic ? 1 : 0;
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('products').set(set).where('id', '=', row.product_id).execute();
-    if (m.product.gtin) await trx.updateTable('products').set({ gtin: m.product.gtin }).where('id', '=', row.product_id).where('gtin', 'is', null).execute();
+    // Only a GTIN with a valid check digit: a mistyped one would make retailers' checks miss the product.
+    if (m.product.gtin && validGtin(m.product.gtin)) await trx.updateTable('products').set({ gtin: m.product.gtin }).where('id', '=', row.product_id).where('gtin', 'is', null).execute();
     const known = new Set((await trx.selectFrom('firmware_versions').select('version').where('product_id', '=', row.product_id).execute()).map((f) => f.version));
     for (const fw of m.firmware ?? []) {
       if (known.has(fw.version)) continue;
