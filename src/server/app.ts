@@ -37,7 +37,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   app.decorate('registry', ctx);
-  app.decorate('pages', new PageCache<{ html: string; json: string }>(ctx));
+  app.decorate('pages', new PageCache<{ html: string; json: string }>(ctx, 5000));
   app.decorate('serverOptions', {
     cookieSecure: options.cookieSecure ?? true,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },

@@ -81,7 +81,7 @@ for (const { dialect, skip } of DATABASES) {
 
     await t.test('acknowledge, triage, fix, publish: each is a status update the reporter sees', async () => {
       const move = (status: string, message: string) => r.app.inject({ method: 'POST', url: `/api/v1/orgs/brightwatt/vdp/reports/${reportId}/updates`, headers: auth(s.ownerToken), payload: { status, message } });
-      let res = await move('acknowledged', 'Thank you, we are looking into it.');
+      const res = await move('acknowledged', 'Thank you, we are looking into it.');
       assert.equal(res.statusCode, 200);
       const ack = res.json<{ acknowledgedAt: string; deadlines: { acknowledgementOverdue: boolean; nextUpdateBy: string } }>();
       assert.equal(ack.deadlines.acknowledgementOverdue, false);

@@ -26,7 +26,7 @@ for (const { dialect, skip } of DATABASES) {
     await t.test('db migrate applies the schema once, then reports it up to date', async () => {
       const first = await run(['db', 'migrate', '--json']);
       assert.equal(first.code, 0, first.err);
-      assert.deepEqual(JSON.parse(first.out).applied, ['001-initial']);
+      assert.deepEqual((JSON.parse(first.out) as { applied: string[] }).applied, ['001-initial']);
       const again = await run(['db', 'migrate']);
       assert.match(again.out, /already up to date \(schema 001-initial\)/);
       if (dialect === 'postgres') assert.ok(!again.out.includes(`:${new URL(db.url).password}@`) && again.out.includes(':***@'), 'no password in output');
@@ -35,7 +35,7 @@ for (const { dialect, skip } of DATABASES) {
     await t.test('create-org, create-user (password from the environment), create-token that works', async () => {
       const org = await run(['admin', 'create-org', 'acme', '--name', 'Acme Ltd', '--address', '1 Road, Town', '--security-email', 'security@acme.example', '--json']);
       assert.equal(org.code, 0, org.err);
-      assert.equal(JSON.parse(org.out).slug, 'acme');
+      assert.equal((JSON.parse(org.out) as { slug: string }).slug, 'acme');
       assert.equal((await run(['admin', 'create-org', 'acme', '--name', 'Again', '--address', 'x'])).code, 2);
       const noPw = await run(['admin', 'create-user', 'ana@acme.example', '--name', 'Ana', '--org', 'acme', '--role', 'owner']);
       assert.equal(noPw.code, 2);

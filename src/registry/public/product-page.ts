@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { verifyLabel, type LabelPayload, type LabelStatus, type VerdictLetter } from '../../label/index.js';
+import { type LabelPayload, type LabelStatus, type VerdictLetter } from '../../label/index.js';
 import { loadManifest } from '../../manifest/index.js';
 import type { RegistryContext } from '../context.js';
 import { notFound } from '../errors.js';
-import { trustedKeys } from '../labels/keys.js';
-import { revocationList } from '../labels/revocations.js';
+import { labelStatus } from '../labels/status.js';
 import { assessmentDir } from '../assessments/service.js';
 
 /** Everything the page a label's QR code opens shows, as data (the HTML and JSON views render this). */
@@ -58,7 +57,7 @@ export async function productPage(ctx: RegistryContext, labelId: string): Promis
     .where('labels.id', '=', labelId).executeTakeFirst();
   if (!row) throw notFound(`label ${labelId}`);
   const now = ctx.clock();
-  const verification = await verifyLabel(row.jws, await trustedKeys(ctx), { now, revocationList: await revocationList(ctx) });
+  const verification = await labelStatus(ctx, row.jws);
   const payload = verification.payload ?? (JSON.parse(Buffer.from(row.jws.split('.')[1] ?? '', 'base64url').toString('utf8') || 'null') as LabelPayload);
   const spe = payload.spe ?? row.support_end;
   const artifacts = row.artifacts ? JSON.parse(row.artifacts) as string[] : [];

@@ -1,8 +1,7 @@
-import { verifyLabel, type LabelStatus } from '../../label/index.js';
+import type { LabelStatus } from '../../label/index.js';
 import type { RegistryContext } from '../context.js';
 import { day } from '../ids.js';
-import { trustedKeys } from '../labels/keys.js';
-import { revocationList } from '../labels/revocations.js';
+import { labelStatus as verifiedStatus } from '../labels/status.js';
 import { STATEMENT_FILES } from '../public/product-page.js';
 
 /** The answer for one product identifier: the four things a retailer must see before selling (PSTI s.14-16 duties). */
@@ -54,8 +53,6 @@ async function findProduct(ctx: RegistryContext, identifier: string): Promise<Pr
 
 /** Checks each identifier (model, GTIN or label id) against the registry; unknown ones come back as not found. */
 export async function retailCheck(ctx: RegistryContext, identifiers: readonly string[]): Promise<RetailResult[]> {
-  const keys = await trustedKeys(ctx);
-  const revocations = await revocationList(ctx);
   const now = ctx.clock();
   const out: RetailResult[] = [];
   for (const raw of identifiers) {
@@ -65,12 +62,12 @@ export async function retailCheck(ctx: RegistryContext, identifiers: readonly st
       out.push({ identifier, matchedBy: null, product: null, manufacturer: null, statement: false, statementUrl: null, supportUntil: null, supportRunning: false, disclosureContact: false, disclosureUrl: null, labelId: null, labelStatus: 'none', ok: false, problems: ['not on the registry'] });
       continue;
     }
-    out.push(await checkProduct(ctx, identifier, match, { keys, revocations, now }));
+    out.push(await checkProduct(ctx, identifier, match, now));
   }
   return out;
 }
 
-async function checkProduct(ctx: RegistryContext, identifier: string, match: ProductMatch, env: { keys: Awaited<ReturnType<typeof trustedKeys>>; revocations: Awaited<ReturnType<typeof revocationList>>; now: Date }): Promise<RetailResult> {
+async function checkProduct(ctx: RegistryContext, identifier: string, match: ProductMatch, now: Date): Promise<RetailResult> {
   const p = await ctx.db.selectFrom('products').innerJoin('orgs', 'orgs.id', 'products.org_id')
     .select(['products.id', 'products.brand', 'products.model', 'products.support_end', 'orgs.name', 'orgs.slug', 'orgs.security_email'])
     .where('products.id', '=', match.productId).executeTakeFirstOrThrow();
@@ -79,12 +76,12 @@ async function checkProduct(ctx: RegistryContext, identifier: string, match: Pro
   labelQuery = match.labelId ? labelQuery.where('labels.id', '=', match.labelId) : labelQuery.orderBy('labels.issued_at', 'desc').limit(10);
   // Asked by model or GTIN, the product passes when any of its recent labels is valid (a revoked re-issue does not
   // hide a good one); asked by label id, that label is what counts.
-  const labels = await Promise.all((await labelQuery.execute()).map(async (l) => ({ ...l, status: (await verifyLabel(l.jws, env.keys, { now: env.now, revocationList: env.revocations })).status })));
+  const labels = await Promise.all((await labelQuery.execute()).map(async (l) => ({ ...l, status: (await verifiedStatus(ctx, l.jws)).status })));
   const label = labels.find((l) => l.status === 'valid') ?? labels[0];
   const labelStatus = label?.status ?? 'none';
   const artifacts = label?.artifacts ? JSON.parse(label.artifacts) as string[] : [];
   const statement = STATEMENT_FILES.some((s) => artifacts.includes(s.name));
-  const supportRunning = p.support_end !== null && p.support_end >= day(env.now);
+  const supportRunning = p.support_end !== null && p.support_end >= day(now);
   const psti2 = label?.summary ? (JSON.parse(label.summary) as { psti2?: string }).psti2 : undefined;
   // A contact counts when the manufacturer published one (security e-mail on its record) or its assessment passed
   // PSTI para 2; the registry inbox alone does not make a policy.
