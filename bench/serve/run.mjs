@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global fetch, FormData, Blob */
 // Benchmark of the registry's public hot paths against nginx serving a static copy of the same bytes.
 //
 // Starts `iotcop serve` (from dist/, SQLite, request logging off) with the example product seeded through the API,
