@@ -20,8 +20,13 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const runtime = await openRuntime(options);
   let app: FastifyInstance;
+  const inFlight = { count: 0 };
   try {
     app = await buildServer({ ...options, ctx: runtime.ctx });
+    // Handlers whose client already hung up still run to the end; the database must outlive them.
+    app.addHook('onRequest', (_request, _reply, done) => { inFlight.count++; done(); });
+    app.addHook('onResponse', (_request, _reply, done) => { inFlight.count--; done(); });
+    app.addHook('onRequestAbort', (_request, done) => { inFlight.count--; done(); });
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
     await runtime.close();
@@ -35,6 +40,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     close() {
       closing ??= (async () => {
         await app.close();
+        for (let waited = 0; inFlight.count > 0 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
         await runtime.close();
       })();
       return closing;

@@ -30,6 +30,8 @@ export async function runAssessment(ctx: RegistryContext, row: Assessment): Prom
   try {
     const report = await assessUpload(ctx, row);
     const artifacts = await writeArtifacts(ctx, row, report);
+    // Before the status turns done: whoever sees "done" (and issues a label) must see the declarations too.
+    await recordDeclarations(ctx, row);
     await ctx.db.transaction().execute(async (trx) => {
       await trx.updateTable('assessments').set({
         status: 'done', finished_at: iso(ctx.clock()), report: JSON.stringify(report), summary: JSON.stringify(summarise(report)),
@@ -37,7 +39,6 @@ export async function runAssessment(ctx: RegistryContext, row: Assessment): Prom
       }).where('id', '=', row.id).execute();
       await audit(trx, JOB_ACTOR, ctx.clock(), { action: 'assessment.done', orgId: row.org_id, target: row.id, detail: { etsi: report.etsi.verdict, psti: report.psti.verdict } });
     });
-    await recordDeclarations(ctx, row);
   } catch (error) {
     const message = failureText(error, row.upload_dir);
     await ctx.db.transaction().execute(async (trx) => {
