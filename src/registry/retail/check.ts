@@ -51,20 +51,48 @@ async function findProduct(ctx: RegistryContext, identifier: string): Promise<Pr
   return byModel ? { matchedBy: 'model', productId: byModel.id } : undefined;
 }
 
+// Retailers check the same catalogue again and again; an answer is reused for a couple of seconds, and dropped at
+// once when a label, product or organisation changes in this process.
+const RESULT_TTL_MS = 2000;
+const results = new WeakMap<RegistryContext, Map<string, { result: RetailResult; at: number }>>();
+
+function resultCache(ctx: RegistryContext): Map<string, { result: RetailResult; at: number }> {
+  let cache = results.get(ctx);
+  if (!cache) {
+    const fresh = new Map<string, { result: RetailResult; at: number }>();
+    for (const event of ['label.changed', 'product.changed', 'org.changed'] as const) ctx.events.on(event, () => fresh.clear());
+    results.set(ctx, fresh);
+    cache = fresh;
+  }
+  return cache;
+}
+
 /** Checks each identifier (model, GTIN or label id) against the registry; unknown ones come back as not found. */
 export async function retailCheck(ctx: RegistryContext, identifiers: readonly string[]): Promise<RetailResult[]> {
-  const now = ctx.clock();
+  const cache = resultCache(ctx);
   const out: RetailResult[] = [];
   for (const raw of identifiers) {
     const identifier = raw.trim().slice(0, 128);
-    const match = await findProduct(ctx, identifier);
-    if (!match) {
-      out.push({ identifier, matchedBy: null, product: null, manufacturer: null, statement: false, statementUrl: null, supportUntil: null, supportRunning: false, disclosureContact: false, disclosureUrl: null, labelId: null, labelStatus: 'none', ok: false, problems: ['not on the registry'] });
+    const now = ctx.clock();
+    const hit = cache.get(identifier);
+    if (hit && hit.at <= now.getTime() && now.getTime() - hit.at < RESULT_TTL_MS) {
+      out.push(hit.result);
       continue;
     }
-    out.push(await checkProduct(ctx, identifier, match, now));
+    const result = await checkOne(ctx, identifier, now);
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(identifier, { result, at: now.getTime() });
+    out.push(result);
   }
   return out;
+}
+
+async function checkOne(ctx: RegistryContext, identifier: string, now: Date): Promise<RetailResult> {
+  const match = await findProduct(ctx, identifier);
+  if (!match) {
+    return { identifier, matchedBy: null, product: null, manufacturer: null, statement: false, statementUrl: null, supportUntil: null, supportRunning: false, disclosureContact: false, disclosureUrl: null, labelId: null, labelStatus: 'none', ok: false, problems: ['not on the registry'] };
+  }
+  return checkProduct(ctx, identifier, match, now);
 }
 
 async function checkProduct(ctx: RegistryContext, identifier: string, match: ProductMatch, now: Date): Promise<RetailResult> {
