@@ -1,1 +1,0 @@
-const t=Date.now(); await import('@secvisogram/csaf-validator-lib/mandatoryTests.js'); console.log('m', Date.now()-t); await import('@secvisogram/csaf-validator-lib/schemaTests.js'); console.log('s', Date.now()-t); await import('@secvisogram/csaf-validator-lib/cwe.js'); console.log('cwe', Date.now()-t); process.on('exit',()=>console.log('exit',Date.now()-t))
