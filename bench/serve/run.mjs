@@ -18,6 +18,8 @@ const duration = Number(arg('duration', '10'));
 const connections = Number(arg('connections', '64'));
 const threads = 2;
 const processes = Number(arg('processes', '2'));
+// Extra node flags for the server, e.g. --node-args=--cpu-prof (profiles land in the working directory).
+const nodeArgs = (process.argv.find((a) => a.startsWith('--node-args='))?.slice('--node-args='.length) ?? '').split(' ').filter(Boolean);
 const SERVER_PORT = 18080;
 const NGINX_PORT = 18081;
 
@@ -115,7 +117,7 @@ async function main() {
   process.on('exit', stopAll);
   try {
     const adminToken = cli(['admin', 'create-token', '--registry-admin', '--name', 'bench', '--db', db]);
-    const server = spawn(process.execPath, [join(root, 'bin', 'iotcop.js'), 'serve', '--port', String(SERVER_PORT), '--db', db, '--data-dir', join(dir, 'data'), '--log-level', 'warn', '--processes', String(processes), '--public-url', `http://127.0.0.1:${SERVER_PORT}`], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const server = spawn(process.execPath, [...nodeArgs, join(root, 'bin', 'iotcop.js'), 'serve', '--port', String(SERVER_PORT), '--db', db, '--data-dir', join(dir, 'data'), '--log-level', 'warn', '--processes', String(processes), '--public-url', `http://127.0.0.1:${SERVER_PORT}`], { stdio: ['ignore', 'inherit', 'inherit'] });
     children.push(server);
     const base = `http://127.0.0.1:${SERVER_PORT}`;
     await waitFor(`${base}/healthz`);

@@ -2,6 +2,7 @@ import type {} from '@fastify/cookie';
 import type { Principal } from '../registry/auth/principal.js';
 import type { RegistryContext } from '../registry/context.js';
 import type { PageCache } from '../registry/public/page-cache.js';
+import type { CachedPage } from './page-response.js';
 import type { WebhookOptions } from '../registry/webhooks.js';
 
 declare module 'fastify' {
@@ -13,7 +14,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     registry: RegistryContext;
-    pages: PageCache<{ html: string; json: string }>;
+    pages: PageCache<CachedPage>;
     serverOptions: ResolvedServerOptions;
   }
 }
