@@ -26,7 +26,10 @@ async function renderPage(app: FastifyInstance, labelId: string): Promise<Cached
   const epoch = app.pages.epoch();
   const model = await productPage(app.registry, labelId);
   const page = { html: representation(renderProductPage(model), HTML_TYPE), json: representation(jsonModel(model), JSON_TYPE) };
-  app.pages.set(labelId, page, { expiresAt: model.label.expiresAt, ...model.ids }, epoch);
+  // The page changes by itself when the label expires or the support period ends: the entry must not outlive either.
+  const supportEnds = model.support.end && !model.support.ended ? new Date(Date.parse(`${model.support.end}T23:59:59.999Z`) + 1).toISOString() : undefined;
+  const expiresAt = supportEnds && supportEnds < model.label.expiresAt ? supportEnds : model.label.expiresAt;
+  app.pages.set(labelId, page, { expiresAt, ...model.ids }, epoch);
   return page;
 }
 
