@@ -52,6 +52,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.addHook('preClose', (done) => { fast.stop(); done(); });
   app.decorate('registry', ctx);
+  app.decorate('publicFastPath', fast);
   // On SQLite every change, by any process, reaches the cache (changes.ts), so a page is kept until its label expires
   // or ten minutes pass; on PostgreSQL a change made by another server process shows after at most 5 s.
   app.decorate('pages', new PageCache<CachedPage>(ctx, ctx.handle.dialect === 'sqlite' ? 600_000 : 5000));

@@ -30,12 +30,16 @@ export interface FastPath {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** From now on every request goes to Fastify (which answers 503 while closing). */
   stop(): void;
+  /** Requests it answered (for tests and diagnostics). */
+  readonly answered: number;
 }
 
 export function publicPageFastPath(pages: () => PageCache<CachedPage>): FastPath {
   let stopped = false;
+  let answered = 0;
   return {
     stop() { stopped = true; },
+    get answered() { return answered; },
     handle(req, res) {
       const url = req.url;
       if (stopped || url === undefined || !url.startsWith('/p/') || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
@@ -57,6 +61,7 @@ export function publicPageFastPath(pages: () => PageCache<CachedPage>): FastPath
         res.writeHead(200, variant.headers);
         res.end(req.method === 'HEAD' ? undefined : variant.body);
       }
+      answered++;
       return true;
     },
   };
