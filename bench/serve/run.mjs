@@ -23,6 +23,21 @@ const processes = Number(arg('processes', '2'));
 const nodeArgs = (process.argv.find((a) => a.startsWith('--node-args='))?.slice('--node-args='.length) ?? '').split(' ').filter(Boolean);
 const SERVER_PORT = 18080;
 const NGINX_PORT = 18081;
+const FLOOR_PORT = 18082;
+
+// The floor: the smallest Node.js server there is (node:http, the page bytes from memory, as many processes as
+// iotcop). What it cannot reach, no Node.js server can; it separates iotcop's own cost from node:http's.
+const FLOOR_SERVER = `import cluster from 'node:cluster';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+const [file, port, n] = process.argv.slice(2);
+if (cluster.isPrimary && Number(n) > 1) for (let i = 0; i < Number(n); i++) cluster.fork();
+else {
+  const body = readFileSync(file);
+  const headers = { 'content-type': 'text/html; charset=utf-8', 'content-length': String(body.length) };
+  createServer((req, res) => { res.writeHead(200, headers); res.end(body); }).listen(Number(port), '127.0.0.1');
+}
+`;
 
 function have(cmd) { return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0; }
 function ensureTools() {
@@ -139,6 +154,10 @@ async function main() {
     const nginx = spawn(nginxBin, ['-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
     children.push(nginx);
     await waitFor(`http://127.0.0.1:${NGINX_PORT}/p/${labelId}`);
+    writeFileSync(join(dir, 'floor.mjs'), FLOOR_SERVER);
+    const floor = spawn(process.execPath, [join(dir, 'floor.mjs'), join(dir, 'www', 'p', labelId), String(FLOOR_PORT), String(processes)], { stdio: ['ignore', 'inherit', 'inherit'] });
+    children.push(floor);
+    await waitFor(`http://127.0.0.1:${FLOOR_PORT}/`);
 
     const lua = join(dir, 'retail.lua');
     writeFileSync(lua, `wrk.method = "POST"\nwrk.body = ${JSON.stringify(retailBody)}\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer ${token}"\n`);
@@ -149,6 +168,7 @@ async function main() {
     const targets = [
       { key: 'nginxPage', name: 'nginx  GET /p/<id> (static copy)', url: `http://127.0.0.1:${NGINX_PORT}/p/${labelId}` },
       { key: 'iotPage', name: 'iotcop GET /p/<id>', url: `${base}/p/${labelId}` },
+      { key: 'floorPage', name: 'node:http floor, same page bytes', url: `http://127.0.0.1:${FLOOR_PORT}/` },
       { key: 'nginxRetail', name: 'nginx  GET static retail answer', url: `http://127.0.0.1:${NGINX_PORT}/retail/check.json` },
       { key: 'iotRetail', name: 'iotcop POST /api/v1/retail/check', url: `${base}/api/v1/retail/check`, script: lua },
     ];
@@ -167,15 +187,16 @@ async function main() {
     }
 
     const pad = (s, n) => String(s).padEnd(n);
-    console.log(`${pad('round', 7)}${pad('load', 6)}${pad('nginx /p', 10)}${pad('iotcop /p', 11)}${pad('ratio', 8)}${pad('p99 ms', 9)}${pad('nginx retail', 14)}${pad('iotcop retail', 15)}${pad('ratio', 8)}${pad('p99 ms', 9)}errors`);
+    console.log(`${pad('round', 7)}${pad('load', 6)}${pad('nginx /p', 10)}${pad('iotcop /p', 11)}${pad('ratio', 8)}${pad('p99 ms', 9)}${pad('floor /p', 10)}${pad('iotcop/floor', 14)}${pad('nginx retail', 14)}${pad('iotcop retail', 15)}${pad('ratio', 8)}${pad('p99 ms', 9)}errors`);
     for (const r of rows) {
       const errors = targets.map((t) => r[t.key]).filter((x) => x.non2xx > 0 || x.errors !== 'none').map((x) => `${x.non2xx} non-2xx, ${x.errors}`).join('; ') || 'none';
-      console.log(`${pad(r.round, 7)}${pad(r.load, 6)}${pad(r.nginxPage.rps.toFixed(0), 10)}${pad(r.iotPage.rps.toFixed(0), 11)}${pad(`${(r.iotPage.rps / r.nginxPage.rps * 100).toFixed(1)}%`, 8)}${pad(r.iotPage.p99ms.toFixed(2), 9)}${pad(r.nginxRetail.rps.toFixed(0), 14)}${pad(r.iotRetail.rps.toFixed(0), 15)}${pad(`${(r.iotRetail.rps / r.nginxRetail.rps * 100).toFixed(1)}%`, 8)}${pad(r.iotRetail.p99ms.toFixed(2), 9)}${errors}`);
+      console.log(`${pad(r.round, 7)}${pad(r.load, 6)}${pad(r.nginxPage.rps.toFixed(0), 10)}${pad(r.iotPage.rps.toFixed(0), 11)}${pad(`${(r.iotPage.rps / r.nginxPage.rps * 100).toFixed(1)}%`, 8)}${pad(r.iotPage.p99ms.toFixed(2), 9)}${pad(r.floorPage.rps.toFixed(0), 10)}${pad(`${(r.iotPage.rps / r.floorPage.rps * 100).toFixed(1)}%`, 14)}${pad(r.nginxRetail.rps.toFixed(0), 14)}${pad(r.iotRetail.rps.toFixed(0), 15)}${pad(`${(r.iotRetail.rps / r.nginxRetail.rps * 100).toFixed(1)}%`, 8)}${pad(r.iotRetail.p99ms.toFixed(2), 9)}${errors}`);
     }
     const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
     const pageRatio = median(rows.map((r) => r.iotPage.rps / r.nginxPage.rps));
     const retailRatio = median(rows.map((r) => r.iotRetail.rps / r.nginxRetail.rps));
-    console.log(`\nmedian over ${rounds} rounds, iotcop/nginx: /p/<id> ${(pageRatio * 100).toFixed(1)}% (target >= 30%), p99 ${median(rows.map((r) => r.iotPage.p99ms)).toFixed(2)} ms (target < 50 ms; nginx ${median(rows.map((r) => r.nginxPage.p99ms)).toFixed(2)} ms); retail check ${(retailRatio * 100).toFixed(1)}%, p99 ${median(rows.map((r) => r.iotRetail.p99ms)).toFixed(2)} ms (nginx ${median(rows.map((r) => r.nginxRetail.p99ms)).toFixed(2)} ms)`);
+    console.log(`\nmedian node:http floor: ${median(rows.map((r) => r.floorPage.rps / r.nginxPage.rps * 100)).toFixed(1)}% of nginx, p99 ${median(rows.map((r) => r.floorPage.p99ms)).toFixed(2)} ms; iotcop /p/<id> at ${median(rows.map((r) => r.iotPage.rps / r.floorPage.rps * 100)).toFixed(1)}% of the floor`);
+    console.log(`median over ${rounds} rounds, iotcop/nginx: /p/<id> ${(pageRatio * 100).toFixed(1)}% (target >= 30%), p99 ${median(rows.map((r) => r.iotPage.p99ms)).toFixed(2)} ms (target < 50 ms; nginx ${median(rows.map((r) => r.nginxPage.p99ms)).toFixed(2)} ms); retail check ${(retailRatio * 100).toFixed(1)}%, p99 ${median(rows.map((r) => r.iotRetail.p99ms)).toFixed(2)} ms (nginx ${median(rows.map((r) => r.nginxRetail.p99ms)).toFixed(2)} ms)`);
   } finally {
     stopAll();
     await new Promise((r) => setTimeout(r, 500));

@@ -53,7 +53,7 @@ async function findProduct(ctx: RegistryContext, identifier: string): Promise<Pr
 }
 
 // Retailers check the same catalogue again and again; an answer is reused for a couple of seconds, and dropped at
-// once when a label, product or organisation changes in this process.
+// once when a label, product or organisation changes in this process or another process writes to the SQLite file.
 const RESULT_TTL_MS = 2000;
 const results = new WeakMap<RegistryContext, Map<string, { result: RetailResult; at: number }>>();
 
