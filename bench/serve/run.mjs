@@ -5,7 +5,7 @@
 // Starts `iotcop serve` (from dist/, SQLite, request logging off) with the example product seeded through the API,
 // starts nginx on another loopback port with the rendered page and the retailer-check answer as static files,
 // then runs wrk (64 connections) against each and prints requests/s, p99 latency and the ratio to nginx.
-// Everything listens on 127.0.0.1 and stops by itself. Usage: node bench/serve/run.mjs [--duration 10] [--connections 64]
+// Everything listens on 127.0.0.1 and stops by itself. Usage: node bench/serve/run.mjs [--duration 10] [--connections 64] [--rounds 3] [--processes 2]
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,11 +15,29 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name, fallback) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : fallback; };
 const duration = Number(arg('duration', '10'));
+const rounds = Number(arg('rounds', '3'));
 const connections = Number(arg('connections', '64'));
 const threads = 2;
 const processes = Number(arg('processes', '2'));
+// Extra node flags for the server, e.g. --node-args=--cpu-prof (profiles land in the working directory).
+const nodeArgs = (process.argv.find((a) => a.startsWith('--node-args='))?.slice('--node-args='.length) ?? '').split(' ').filter(Boolean);
 const SERVER_PORT = 18080;
 const NGINX_PORT = 18081;
+const FLOOR_PORT = 18082;
+
+// The floor: the smallest Node.js server there is (node:http, the page bytes from memory, as many processes as
+// iotcop). What it cannot reach, no Node.js server can; it separates iotcop's own cost from node:http's.
+const FLOOR_SERVER = `import cluster from 'node:cluster';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+const [file, port, n] = process.argv.slice(2);
+if (cluster.isPrimary && Number(n) > 1) for (let i = 0; i < Number(n); i++) cluster.fork();
+else {
+  const body = readFileSync(file);
+  const headers = { 'content-type': 'text/html; charset=utf-8', 'content-length': String(body.length) };
+  createServer((req, res) => { res.writeHead(200, headers); res.end(body); }).listen(Number(port), '127.0.0.1');
+}
+`;
 
 function have(cmd) { return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0; }
 function ensureTools() {
@@ -73,8 +91,8 @@ async function seed(base, adminToken) {
   return { token, labelId: label.id };
 }
 
-function wrk(url, script) {
-  const args = ['-t', String(threads), '-c', String(connections), '-d', `${duration}s`, '--latency', ...(script ? ['-s', script] : []), url];
+function wrk(url, script, seconds = duration) {
+  const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', ...(script ? ['-s', script] : []), url];
   const r = spawnSync('wrk', args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr}`);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(r.stdout)?.[1]);
@@ -106,7 +124,8 @@ http {
 
 async function main() {
   ensureTools();
-  if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  // Always measure the current source: a stale dist/ would benchmark old code.
+  if (!process.argv.includes('--no-build') && spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('npm run build failed');
   const dir = mkdtempSync(join(tmpdir(), 'iotcop-bench-'));
   chmodSync(dir, 0o755); // nginx workers run as an unprivileged user and must read the static copies
   const db = join(dir, 'registry.db');
@@ -115,7 +134,7 @@ async function main() {
   process.on('exit', stopAll);
   try {
     const adminToken = cli(['admin', 'create-token', '--registry-admin', '--name', 'bench', '--db', db]);
-    const server = spawn(process.execPath, [join(root, 'bin', 'iotcop.js'), 'serve', '--port', String(SERVER_PORT), '--db', db, '--data-dir', join(dir, 'data'), '--log-level', 'warn', '--processes', String(processes), '--public-url', `http://127.0.0.1:${SERVER_PORT}`], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const server = spawn(process.execPath, [...nodeArgs, join(root, 'bin', 'iotcop.js'), 'serve', '--port', String(SERVER_PORT), '--db', db, '--data-dir', join(dir, 'data'), '--log-level', 'warn', '--processes', String(processes), '--public-url', `http://127.0.0.1:${SERVER_PORT}`], { stdio: ['ignore', 'inherit', 'inherit'] });
     children.push(server);
     const base = `http://127.0.0.1:${SERVER_PORT}`;
     await waitFor(`${base}/healthz`);
@@ -135,24 +154,49 @@ async function main() {
     const nginx = spawn(nginxBin, ['-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
     children.push(nginx);
     await waitFor(`http://127.0.0.1:${NGINX_PORT}/p/${labelId}`);
+    writeFileSync(join(dir, 'floor.mjs'), FLOOR_SERVER);
+    const floor = spawn(process.execPath, [join(dir, 'floor.mjs'), join(dir, 'www', 'p', labelId), String(FLOOR_PORT), String(processes)], { stdio: ['ignore', 'inherit', 'inherit'] });
+    children.push(floor);
+    await waitFor(`http://127.0.0.1:${FLOOR_PORT}/`);
 
     const lua = join(dir, 'retail.lua');
     writeFileSync(lua, `wrk.method = "POST"\nwrk.body = ${JSON.stringify(retailBody)}\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Authorization"] = "Bearer ${token}"\n`);
 
-    console.log(`iotcop serve --processes ${processes}; nginx worker_processes auto; wrk -t${threads} -c${connections} -d${duration}s on ${process.platform} ${process.arch}, node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, page ${page.length} bytes, retail answer ${retailAnswer.length} bytes (4 identifiers)\n`);
+    console.log(`iotcop serve --processes ${processes}; nginx worker_processes auto; wrk -t${threads} -c${connections} -d${duration}s x ${rounds} rounds on ${process.platform} ${process.arch}, node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, page ${page.length} bytes, retail answer ${retailAnswer.length} bytes (4 identifiers)\n`);
+    // Interleaved rounds (nginx, iotcop, nginx, iotcop...) so both see the same background load; one short warm-up
+    // run per target first (JIT, caches). The load average is printed with every run.
+    const targets = [
+      { key: 'nginxPage', name: 'nginx  GET /p/<id> (static copy)', url: `http://127.0.0.1:${NGINX_PORT}/p/${labelId}` },
+      { key: 'iotPage', name: 'iotcop GET /p/<id>', url: `${base}/p/${labelId}` },
+      { key: 'floorPage', name: 'node:http floor, same page bytes', url: `http://127.0.0.1:${FLOOR_PORT}/` },
+      { key: 'nginxRetail', name: 'nginx  GET static retail answer', url: `http://127.0.0.1:${NGINX_PORT}/retail/check.json` },
+      { key: 'iotRetail', name: 'iotcop POST /api/v1/retail/check', url: `${base}/api/v1/retail/check`, script: lua },
+    ];
+    for (const t of targets) wrk(t.url, t.script, 2);
     const rows = [];
-    const run = (name, url, script) => { const r = wrk(url, script); rows.push({ name, ...r }); console.error(`  ${name}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99ms.toFixed(2)} ms`); return r; };
-    const nginxPage = run('nginx  GET /p/<id> (static copy)', `http://127.0.0.1:${NGINX_PORT}/p/${labelId}`);
-    const iotPage = run('iotcop GET /p/<id>', `${base}/p/${labelId}`);
-    const nginxRetail = run('nginx  GET static retail answer', `http://127.0.0.1:${NGINX_PORT}/retail/check.json`);
-    const iotRetail = run('iotcop POST /api/v1/retail/check', `${base}/api/v1/retail/check`, lua);
+    const load = () => loadavg()[0].toFixed(1);
+    for (let round = 1; round <= rounds; round++) {
+      const r = { round };
+      for (const t of targets) {
+        const before = load();
+        r[t.key] = wrk(t.url, t.script);
+        console.error(`  round ${round} ${t.name}: ${r[t.key].rps.toFixed(0)} req/s, p99 ${r[t.key].p99ms.toFixed(2)} ms, load ${before}`);
+      }
+      r.load = load();
+      rows.push(r);
+    }
 
     const pad = (s, n) => String(s).padEnd(n);
-    console.log(`${pad('target', 38)}${pad('req/s', 10)}${pad('p99 ms', 9)}${pad('non-2xx', 9)}errors`);
-    for (const r of rows) console.log(`${pad(r.name, 38)}${pad(r.rps.toFixed(0), 10)}${pad(r.p99ms.toFixed(2), 9)}${pad(r.non2xx, 9)}${r.errors}`);
-    const pageRatio = iotPage.rps / nginxPage.rps;
-    const retailRatio = iotRetail.rps / nginxRetail.rps;
-    console.log(`\nratio iotcop/nginx: /p/<id> ${(pageRatio * 100).toFixed(1)}% (target >= 30%, p99 ${iotPage.p99ms.toFixed(2)} ms, target < 50 ms); retail check ${(retailRatio * 100).toFixed(1)}% (p99 ${iotRetail.p99ms.toFixed(2)} ms)`);
+    console.log(`${pad('round', 7)}${pad('load', 6)}${pad('nginx /p', 10)}${pad('iotcop /p', 11)}${pad('ratio', 8)}${pad('p99 ms', 9)}${pad('floor /p', 10)}${pad('iotcop/floor', 14)}${pad('nginx retail', 14)}${pad('iotcop retail', 15)}${pad('ratio', 8)}${pad('p99 ms', 9)}errors`);
+    for (const r of rows) {
+      const errors = targets.map((t) => r[t.key]).filter((x) => x.non2xx > 0 || x.errors !== 'none').map((x) => `${x.non2xx} non-2xx, ${x.errors}`).join('; ') || 'none';
+      console.log(`${pad(r.round, 7)}${pad(r.load, 6)}${pad(r.nginxPage.rps.toFixed(0), 10)}${pad(r.iotPage.rps.toFixed(0), 11)}${pad(`${(r.iotPage.rps / r.nginxPage.rps * 100).toFixed(1)}%`, 8)}${pad(r.iotPage.p99ms.toFixed(2), 9)}${pad(r.floorPage.rps.toFixed(0), 10)}${pad(`${(r.iotPage.rps / r.floorPage.rps * 100).toFixed(1)}%`, 14)}${pad(r.nginxRetail.rps.toFixed(0), 14)}${pad(r.iotRetail.rps.toFixed(0), 15)}${pad(`${(r.iotRetail.rps / r.nginxRetail.rps * 100).toFixed(1)}%`, 8)}${pad(r.iotRetail.p99ms.toFixed(2), 9)}${errors}`);
+    }
+    const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+    const pageRatio = median(rows.map((r) => r.iotPage.rps / r.nginxPage.rps));
+    const retailRatio = median(rows.map((r) => r.iotRetail.rps / r.nginxRetail.rps));
+    console.log(`\nmedian node:http floor: ${median(rows.map((r) => r.floorPage.rps / r.nginxPage.rps * 100)).toFixed(1)}% of nginx, p99 ${median(rows.map((r) => r.floorPage.p99ms)).toFixed(2)} ms; iotcop /p/<id> at ${median(rows.map((r) => r.iotPage.rps / r.floorPage.rps * 100)).toFixed(1)}% of the floor`);
+    console.log(`median over ${rounds} rounds, iotcop/nginx: /p/<id> ${(pageRatio * 100).toFixed(1)}% (target >= 30%), p99 ${median(rows.map((r) => r.iotPage.p99ms)).toFixed(2)} ms (target < 50 ms; nginx ${median(rows.map((r) => r.nginxPage.p99ms)).toFixed(2)} ms); retail check ${(retailRatio * 100).toFixed(1)}%, p99 ${median(rows.map((r) => r.iotRetail.p99ms)).toFixed(2)} ms (nginx ${median(rows.map((r) => r.nginxRetail.p99ms)).toFixed(2)} ms)`);
   } finally {
     stopAll();
     await new Promise((r) => setTimeout(r, 500));

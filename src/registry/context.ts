@@ -32,8 +32,11 @@ export interface RegistryEventMap {
   'label.changed': [{ labelId: string }];
   'product.changed': [{ productId: string }];
   'org.changed': [{ orgId: string }];
+  'token.changed': [{ tokenId: string }];
   'vdp.event': [{ orgId: string; reportId: string; event: string; payload: Record<string, unknown> }];
   'assessment.queued': [{ assessmentId: string }];
+  /** Another process wrote to the database (see changes.ts): every cache of registry data is stale. */
+  'external.changed': [];
 }
 
 /** Everything a service needs: the database, the clock, where files live, and the event bus. */

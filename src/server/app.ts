@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { createServer } from 'node:http';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -6,6 +7,8 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { PageCache } from '../registry/public/page-cache.js';
+import { publicPageFastPath } from './fast-path.js';
+import type { CachedPage } from './page-response.js';
 import { registerAuth, SESSION_COOKIE } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
@@ -28,16 +31,31 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Never log credentials: tokens, cookies, passwords.
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'], censor: '[redacted]' },
   };
+  // Cached label pages are answered before Fastify sees the request (fast-path.ts). app.inject bypasses the server,
+  // so tests of the routes always run the route itself.
+  const fast = publicPageFastPath(() => app.pages);
+  const serverFactory: FastifyServerOptions['serverFactory'] = (handler) => {
+    const server = createServer((req, res) => { if (!fast.handle(req, res)) handler(req, res); });
+    // Fastify's defaults for a server it makes itself (keepAliveTimeout 72 s, no request or connection timeout).
+    server.keepAliveTimeout = 72_000;
+    server.requestTimeout = 0;
+    server.setTimeout(0);
+    return server;
+  };
   const app = Fastify({
-    logger,
+    logger, serverFactory,
     bodyLimit: ctx.limits.bodyBytes,
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
     // Reject what the schema does not allow instead of quietly dropping or converting it.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
+  app.addHook('preClose', (done) => { fast.stop(); done(); });
   app.decorate('registry', ctx);
-  app.decorate('pages', new PageCache<{ html: string; json: string }>(ctx, 5000));
+  app.decorate('publicFastPath', fast);
+  // On SQLite every change, by any process, reaches the cache (changes.ts), so a page is kept until its label expires
+  // or ten minutes pass; on PostgreSQL a change made by another server process shows after at most 5 s.
+  app.decorate('pages', new PageCache<CachedPage>(ctx, ctx.handle.dialect === 'sqlite' ? 600_000 : 5000));
   app.decorate('serverOptions', {
     cookieSecure: options.cookieSecure ?? true,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },

@@ -2,6 +2,8 @@ import type {} from '@fastify/cookie';
 import type { Principal } from '../registry/auth/principal.js';
 import type { RegistryContext } from '../registry/context.js';
 import type { PageCache } from '../registry/public/page-cache.js';
+import type { FastPath } from './fast-path.js';
+import type { CachedPage } from './page-response.js';
 import type { WebhookOptions } from '../registry/webhooks.js';
 
 declare module 'fastify' {
@@ -13,7 +15,9 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     registry: RegistryContext;
-    pages: PageCache<{ html: string; json: string }>;
+    pages: PageCache<CachedPage>;
+    /** Answers requests for cached label pages before Fastify routes them. */
+    publicFastPath: FastPath;
     serverOptions: ResolvedServerOptions;
   }
 }

@@ -56,8 +56,8 @@ async function runServe(opts: ServeCliOptions, io: Io): Promise<number> {
 /**
  * `--processes N`: one Node.js process serves requests on one core, so N processes (node:cluster, connections
  * shared round-robin) use N cores. The primary migrates once, forks, and on SIGINT/SIGTERM stops the workers
- * gracefully. Each process keeps its own page cache, so a change made through one process shows on the others
- * within the cache's few seconds.
+ * gracefully. Each process keeps its own caches; on SQLite each sees the others' commits through
+ * `PRAGMA data_version` on its next request (src/registry/changes.ts), on PostgreSQL within the caches' TTL.
  */
 async function runPrimary(processes: number, db: string, io: Io): Promise<number> {
   const { openDatabase } = await import('../../registry/db/connect.js');

@@ -1,3 +1,4 @@
+import { syncExternalChanges } from '../changes.js';
 import type { RegistryContext } from '../context.js';
 import { audit, type Actor } from '../audit.js';
 import type { OrgRole } from '../db/schema.js';
@@ -39,6 +40,7 @@ export async function revokeToken(ctx: RegistryContext, actor: Actor, orgId: str
     if (Number(res.numUpdatedRows) === 0) throw new RegistryError('ERR_NOT_FOUND', 'token not found or already revoked');
     await audit(trx, actor, now, { action: 'token.revoke', orgId, target: tokenId });
   });
+  ctx.events.emit('token.changed', { tokenId });
 }
 
 export async function listTokens(ctx: RegistryContext, orgId: string) {
@@ -46,11 +48,44 @@ export async function listTokens(ctx: RegistryContext, orgId: string) {
     .where('org_id', '=', orgId).orderBy('created_at').execute();
 }
 
+// Retailers' catalogue checks and CI jobs send the same token over and over. On SQLite a known token's principal is
+// kept for a while: a revocation in this process drops the cache at once, one by another process is seen through
+// data_version (changes.ts) on the next request. On PostgreSQL, with no such signal, every request asks the database.
+const PRINCIPAL_TTL_MS = 30_000;
+const principals = new WeakMap<RegistryContext, Map<string, { principal: Principal; until: number }>>();
+
+function principalCache(ctx: RegistryContext): Map<string, { principal: Principal; until: number }> | undefined {
+  if (ctx.handle.dialect !== 'sqlite') return undefined;
+  let cache = principals.get(ctx);
+  if (!cache) {
+    const fresh = new Map<string, { principal: Principal; until: number }>();
+    for (const event of ['token.changed', 'org.changed', 'external.changed'] as const) ctx.events.on(event, () => fresh.clear());
+    principals.set(ctx, fresh);
+    cache = fresh;
+  }
+  syncExternalChanges(ctx);
+  return cache;
+}
+
 /** The principal behind a bearer token, or undefined for an unknown or revoked one. */
 export async function principalForToken(ctx: RegistryContext, token: string): Promise<Principal | undefined> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 128) return undefined;
+  const cache = principalCache(ctx);
+  const hash = hashSecret(token);
+  const now = ctx.clock().getTime();
+  const hit = cache?.get(hash);
+  if (hit && hit.until > now) return hit.principal;
+  const principal = await lookupToken(ctx, hash);
+  if (principal && cache) {
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(hash, { principal, until: now + PRINCIPAL_TTL_MS });
+  }
+  return principal;
+}
+
+async function lookupToken(ctx: RegistryContext, hash: string): Promise<Principal | undefined> {
   const row = await ctx.db.selectFrom('api_tokens').select(['id', 'org_id', 'role', 'last_used_at'])
-    .where('token_hash', '=', hashSecret(token)).where('revoked_at', 'is', null).executeTakeFirst();
+    .where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
   if (!row) return undefined;
   const now = ctx.clock();
   // Recording each use would turn every read into a write; once a minute is enough to see a token is alive.

@@ -1,11 +1,13 @@
 import { signRevocationList, type RevocationList } from '../../label/index.js';
+import { syncExternalChanges } from '../changes.js';
 import type { RegistryContext } from '../context.js';
 import { signingKey } from './keys.js';
 
 type Revoked = RevocationList['labels'];
 
 // Every page view and retail check consults the list, so it is kept in memory: dropped at once when a label changes
-// in this process, and after a few seconds at most when another process (a second server) revoked one.
+// in this process or another process wrote to the SQLite file (changes.ts), and after a few seconds at most when
+// another PostgreSQL client revoked one.
 const TTL_MS = 2000;
 const cache = new WeakMap<RegistryContext, { labels: Promise<Revoked>; at: number }>();
 const watched = new WeakSet<RegistryContext>();
@@ -14,7 +16,9 @@ function revokedLabels(ctx: RegistryContext): Promise<Revoked> {
   if (!watched.has(ctx)) {
     watched.add(ctx);
     ctx.events.on('label.changed', () => cache.delete(ctx));
+    ctx.events.on('external.changed', () => cache.delete(ctx));
   }
+  syncExternalChanges(ctx);
   const now = Date.now();
   const hit = cache.get(ctx);
   if (hit && now - hit.at < TTL_MS) return hit.labels;

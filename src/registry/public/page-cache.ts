@@ -1,20 +1,26 @@
+import { syncExternalChanges } from '../changes.js';
 import type { RegistryContext } from '../context.js';
 
 /**
  * Rendered public pages, kept until something they show changes. Writes in this process invalidate through the
- * event bus; the TTL bounds staleness when another process (a second server) made the change, and an entry never
- * outlives the moment its label expires, so "valid" turns into "expired" on time.
+ * event bus, writes by another process on the same SQLite file through `syncExternalChanges` (checked on every
+ * lookup), so a revocation shows at once everywhere. The TTL bounds staleness on PostgreSQL with several server
+ * processes, and an entry never outlives the moment its label expires, so "valid" turns into "expired" on time.
  */
 export class PageCache<V> {
   private readonly entries = new Map<string, { value: V; at: number; until: number; productId: string; orgId: string }>();
+  /** Counts invalidations, so a page rendered from records read before one is not stored after it. */
+  private invalidations = 0;
 
   constructor(private readonly ctx: RegistryContext, private readonly ttlMs = 10_000, private readonly max = 10_000) {
-    ctx.events.on('label.changed', ({ labelId }) => this.entries.delete(labelId));
+    ctx.events.on('label.changed', ({ labelId }) => { this.invalidations++; this.entries.delete(labelId); });
     ctx.events.on('product.changed', ({ productId }) => this.dropWhere((e) => e.productId === productId));
     ctx.events.on('org.changed', ({ orgId }) => this.dropWhere((e) => e.orgId === orgId));
+    ctx.events.on('external.changed', () => { this.invalidations++; this.entries.clear(); });
   }
 
   get(key: string): V | undefined {
+    syncExternalChanges(this.ctx);
     const hit = this.entries.get(key);
     if (!hit) return undefined;
     const now = this.ctx.clock().getTime();
@@ -26,7 +32,16 @@ export class PageCache<V> {
     return hit.value;
   }
 
-  set(key: string, value: V, meta: { expiresAt: string; productId: string; orgId: string }): void {
+  /** Take this before reading the records a page is rendered from; pass it to `set`. */
+  epoch(): number {
+    syncExternalChanges(this.ctx);
+    return this.invalidations;
+  }
+
+  /** Stores a page, unless something was invalidated since `epoch` (the page may show what changed). */
+  set(key: string, value: V, meta: { expiresAt: string; productId: string; orgId: string }, epoch: number): void {
+    syncExternalChanges(this.ctx);
+    if (epoch !== this.invalidations) return;
     if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
     const at = this.ctx.clock().getTime();
     const until = Math.min(at + this.ttlMs, Date.parse(meta.expiresAt));
@@ -34,6 +49,7 @@ export class PageCache<V> {
   }
 
   private dropWhere(test: (e: { productId: string; orgId: string }) => boolean): void {
+    this.invalidations++;
     for (const [k, e] of this.entries) if (test(e)) this.entries.delete(k);
   }
 }

@@ -89,12 +89,27 @@ export async function productPage(ctx: RegistryContext, labelId: string): Promis
   };
 }
 
+// An assessment's upload never changes, so what its manifest says is parsed once (YAML plus schema validation is
+// the slowest part of rendering a page).
+const deletions = new Map<string, Promise<ProductPageModel['deletion']>>();
+
 /** How to delete your data, as the manufacturer declared it in the assessed manifest (EN 303 645 5.11). */
-async function deletionInstructions(manifestPath: string): Promise<ProductPageModel['deletion']> {
+function deletionInstructions(manifestPath: string): Promise<ProductPageModel['deletion']> {
+  let hit = deletions.get(manifestPath);
+  if (!hit) {
+    if (deletions.size >= 1000) deletions.clear();
+    hit = readDeletion(manifestPath);
+    deletions.set(manifestPath, hit);
+  }
+  return hit;
+}
+
+async function readDeletion(manifestPath: string): Promise<ProductPageModel['deletion']> {
   try {
     const d = (await loadManifest(manifestPath)).data.personalData?.deletion;
     return { onDevice: d?.onDevice ?? null, fromServices: d?.fromServices ?? null, instructionsUrl: d?.instructionsUrl ?? null };
   } catch {
+    deletions.delete(manifestPath); // unreadable now is not unreadable for ever
     return { onDevice: null, fromServices: null, instructionsUrl: null };
   }
 }

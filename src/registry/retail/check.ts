@@ -1,4 +1,5 @@
 import type { LabelStatus } from '../../label/index.js';
+import { syncExternalChanges } from '../changes.js';
 import type { RegistryContext } from '../context.js';
 import { day } from '../ids.js';
 import { labelStatus as verifiedStatus } from '../labels/status.js';
@@ -52,7 +53,7 @@ async function findProduct(ctx: RegistryContext, identifier: string): Promise<Pr
 }
 
 // Retailers check the same catalogue again and again; an answer is reused for a couple of seconds, and dropped at
-// once when a label, product or organisation changes in this process.
+// once when a label, product or organisation changes in this process or another process writes to the SQLite file.
 const RESULT_TTL_MS = 2000;
 const results = new WeakMap<RegistryContext, Map<string, { result: RetailResult; at: number }>>();
 
@@ -60,7 +61,7 @@ function resultCache(ctx: RegistryContext): Map<string, { result: RetailResult; 
   let cache = results.get(ctx);
   if (!cache) {
     const fresh = new Map<string, { result: RetailResult; at: number }>();
-    for (const event of ['label.changed', 'product.changed', 'org.changed'] as const) ctx.events.on(event, () => fresh.clear());
+    for (const event of ['label.changed', 'product.changed', 'org.changed', 'external.changed'] as const) ctx.events.on(event, () => fresh.clear());
     results.set(ctx, fresh);
     cache = fresh;
   }
@@ -70,6 +71,7 @@ function resultCache(ctx: RegistryContext): Map<string, { result: RetailResult; 
 /** Checks each identifier (model, GTIN or label id) against the registry; unknown ones come back as not found. */
 export async function retailCheck(ctx: RegistryContext, identifiers: readonly string[]): Promise<RetailResult[]> {
   const cache = resultCache(ctx);
+  syncExternalChanges(ctx);
   const out: RetailResult[] = [];
   for (const raw of identifiers) {
     const identifier = raw.trim().slice(0, 128);

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { verifyLabel } from '../../label/index.js';
 import { trustedKeys } from '../../registry/labels/keys.js';
 import { getOrgBySlug } from '../../registry/orgs.js';
@@ -7,20 +7,30 @@ import { productPage, statementFile, type ProductPageModel } from '../../registr
 import { orgSecurityTxt, registrySecurityTxt } from '../../registry/public/security-txt.js';
 import { reporterView } from '../../registry/vdp/reporter.js';
 import { renderProductPage } from '../views/product-page.js';
+import { chooseCoding, etagMatches, PAGE_CACHE_CONTROL, PAGE_VARY, representation, wantsJson, type CachedPage } from '../page-response.js';
 import { renderReporterStatus, renderReportForm } from '../views/vdp-pages.js';
 import { errorSchema, labelIdPattern, orgParams } from './schemas.js';
 
 const labelParams = { type: 'object', required: ['labelId'], additionalProperties: false, properties: { labelId: { type: 'string', pattern: labelIdPattern } } } as const;
 
-function wantsJson(request: FastifyRequest<{ Querystring: { format?: string } }>): boolean {
-  if (request.query.format) return request.query.format === 'json';
-  const accept = request.headers.accept ?? '';
-  return accept.includes('application/json') && !accept.includes('text/html');
-}
+const HTML_TYPE = 'text/html; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 function jsonModel(m: ProductPageModel): string {
   const { ids: _ids, ...rest } = m;
   return JSON.stringify(rest);
+}
+
+/** Renders a label's page in both media types and every coding, and caches it unless something changed meanwhile. */
+async function renderPage(app: FastifyInstance, labelId: string): Promise<CachedPage> {
+  const epoch = app.pages.epoch();
+  const model = await productPage(app.registry, labelId);
+  const page = { html: representation(renderProductPage(model), HTML_TYPE), json: representation(jsonModel(model), JSON_TYPE) };
+  // The page changes by itself when the label expires or the support period ends: the entry must not outlive either.
+  const supportEnds = model.support.end && !model.support.ended ? new Date(Date.parse(`${model.support.end}T23:59:59.999Z`) + 1).toISOString() : undefined;
+  const expiresAt = supportEnds && supportEnds < model.label.expiresAt ? supportEnds : model.label.expiresAt;
+  app.pages.set(labelId, page, { expiresAt, ...model.ids }, epoch);
+  return page;
 }
 
 /** A scanned label (`?s=<jws>`) that is not the registry's own record for this id gets a warning on the page. */
@@ -44,19 +54,18 @@ export function publicRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (request, reply) => {
     const { labelId } = request.params;
-    const json = wantsJson(request);
-    reply.header('vary', 'accept').header('cache-control', 'public, max-age=60');
-    const cached = request.query.s ? undefined : app.pages.get(labelId);
-    if (cached) return reply.type(json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8').send(json ? cached.json : cached.html);
-    const model = await productPage(ctx, labelId);
-    if (json) {
-      if (!request.query.s) app.pages.set(labelId, { html: renderProductPage(model), json: jsonModel(model) }, { expiresAt: model.label.expiresAt, ...model.ids });
-      return reply.type('application/json; charset=utf-8').send(jsonModel(model));
+    const json = wantsJson(request.query.format, request.headers.accept);
+    if (request.query.s) {
+      // A scanned label is checked against the registry's record on each request: not cached.
+      const model = await productPage(ctx, labelId);
+      reply.header('vary', PAGE_VARY).header('cache-control', PAGE_CACHE_CONTROL);
+      if (json) return reply.type(JSON_TYPE).send(jsonModel(model));
+      return reply.type(HTML_TYPE).send(renderProductPage(model, await scannedWarning(app, labelId, request.query.s, model.signed.jws)));
     }
-    const warning = request.query.s ? await scannedWarning(app, labelId, request.query.s, model.signed.jws) : undefined;
-    const page = renderProductPage(model, warning);
-    if (!request.query.s) app.pages.set(labelId, { html: page, json: jsonModel(model) }, { expiresAt: model.label.expiresAt, ...model.ids });
-    return reply.type('text/html; charset=utf-8').send(page);
+    const page = app.pages.get(labelId) ?? await renderPage(app, labelId);
+    const variant = (json ? page.json : page.html)[chooseCoding(request.headers['accept-encoding'])];
+    if (etagMatches(request.headers['if-none-match'], variant.etag)) return reply.code(304).headers(variant.notModified).send();
+    return reply.headers(variant.headers).send(variant.body);
   });
 
   app.get<{ Params: { labelId: string } }>('/p/:labelId/statement', {
