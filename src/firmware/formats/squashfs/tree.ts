@@ -80,7 +80,7 @@ export function buildTree(reader: SquashfsReader, ctx: UnpackContext): MemoryVfs
 function addEntry(vfs: MemoryVfs, reader: SquashfsReader, path: string, inode: Inode): void {
   const base = { path, type: inode.kind, mode: inode.mode, uid: inode.uid, gid: inode.gid, mtime: inode.mtime };
   let init: EntryInit;
-  if (inode.file) init = { ...base, size: inode.file.size, content: () => reader.readFile(inode) };
+  if (inode.file) init = { ...base, size: inode.file.size, content: () => reader.readFile(inode), writeTo: (fd) => reader.writeFile(inode, fd) };
   else if (inode.target) init = { ...base, size: inode.target.length, target: decodeName(inode.target) };
   else if (inode.device) init = { ...base, size: 0, device: inode.device };
   else init = { ...base, size: 0 };
