@@ -16,13 +16,7 @@ let shared: TaskRunner | undefined;
 export function sharedPool(): TaskRunner {
   if (!shared) {
     const cores = availableParallelism();
-    const env = process.env.IOTCOP_WORKERS;
-    if (env === undefined) {
-      // One worker less than the cores: this thread writes the files, and decodes too when it has time.
-      shared = cores >= 2 ? new WorkerPool(cores - 1, true) : inlineRunner;
-      return shared;
-    }
-    const configured = Number(env);
+    const configured = Number(process.env.IOTCOP_WORKERS ?? (cores >= 2 ? cores : 0));
     const size = Number.isFinite(configured) ? Math.max(0, Math.min(64, Math.floor(configured))) : 1;
     shared = size >= 1 ? new WorkerPool(size) : inlineRunner;
   }

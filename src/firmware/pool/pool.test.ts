@@ -31,7 +31,7 @@ function fileTask(): { data: Buffer; expect: Buffer; task: Omit<DecodeTask, 'dat
 }
 
 function runners(): [string, TaskRunner][] {
-  return [['in this thread', inlineRunner], ['on worker threads', new WorkerPool(2)], ['on a worker with this thread helping', new WorkerPool(1, true)]];
+  return [['in this thread', inlineRunner], ['on worker threads', new WorkerPool(2)]];
 }
 
 describe('decode pool', () => {
@@ -101,14 +101,6 @@ describe('decode pool', () => {
     assert.ok(out.equals(text));
     assert.equal(owned.byteLength, 0, 'the transferred array is detached');
     await assert.rejects(decompressInPool('gzip', gzipSync(text), { maxOutput: 1000 }, new WorkerPool(1)), FormatError);
-  });
-
-  it('a helping pool decodes deep queues in this thread too, with the same results', async () => {
-    const { data, expect, task } = fileTask();
-    const pool = new WorkerPool(1, true);
-    // Far more tasks than a worker's queue depth, while this thread idles: some run here, all come out right.
-    const outs = await Promise.all(Array.from({ length: 64 }, () => pool.run({ ...task, data: Buffer.from(data) })));
-    for (const out of outs) assert.ok(out?.equals(expect));
   });
 
   it('falls back to this thread when it has no workers', async () => {

@@ -24,25 +24,6 @@ export const inlineRunner: TaskRunner = {
   run: (task) => new Promise((resolve) => resolve(runTask(decompress, task, taskSpan(task)))),
 };
 
-/** Decodes a task in this thread on a later turn of the event loop, so the caller's own work goes first. */
-function runDeferred(task: DecodeTask): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    setImmediate(() => {
-      try {
-        resolve(runTask(decompress, task, taskSpan(task)));
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  });
-}
-
-/** Tasks waiting on every worker before this thread decodes some itself (when it is a helper). */
-const HELP_DEPTH = 16;
-/** This thread helps while its event loop was busy less than this share of the last window. */
-const HELP_BELOW = 0.5;
-const HELP_WINDOW_MS = 50;
-
 interface Pending {
   resolve(out: Buffer | undefined): void;
   reject(error: Error): void;
@@ -74,32 +55,7 @@ export class WorkerPool implements TaskRunner {
   private nextId = 1;
   private flushing = false;
 
-  /**
-   * @param size worker threads
-   * @param help when every worker has a deep queue, this thread decodes tasks too (between its own work):
-   *   a pool of one worker less than the cores keeps this thread's core for writing, and still uses it for
-   *   decoding when writing leaves it idle (slow codecs such as xz).
-   */
-  constructor(readonly size: number, private readonly help = false) {}
-
-  private usage = performance.eventLoopUtilization();
-  private spare = false;
-  private measuredAt = 0;
-
-  /**
-   * Whether this thread has time to spare: its event loop was idle (waiting for workers) most of the last
-   * window. Writing many small files keeps it busy, and then it leaves decoding to the workers.
-   */
-  private hasSpareTime(): boolean {
-    const now = performance.now();
-    if (now - this.measuredAt >= HELP_WINDOW_MS) {
-      const usage = performance.eventLoopUtilization();
-      this.spare = performance.eventLoopUtilization(usage, this.usage).utilization < HELP_BELOW;
-      this.usage = usage;
-      this.measuredAt = now;
-    }
-    return this.spare;
-  }
+  constructor(readonly size: number) {}
 
   warm(): void {
     try {
@@ -118,7 +74,6 @@ export class WorkerPool implements TaskRunner {
       this.broken = true;
     }
     if (!slot) return inlineRunner.run(task);
-    if (this.help && slot.pending.size >= HELP_DEPTH && this.hasSpareTime()) return runDeferred(task);
     const id = this.nextId++;
     let message = task;
     if (task.data) {
