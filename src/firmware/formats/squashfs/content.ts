@@ -48,34 +48,46 @@ export class ContentReader {
   constructor(private readonly options: ContentOptions) {}
 
   async read(file: FileLayout): Promise<Buffer> {
-    const tail = file.fragment ? this.tail(file) : undefined;
-    if (file.blocks.length === 0) return tail ? Buffer.from(await tail) : Buffer.alloc(0);
+    if (file.blocks.length === 0) return file.fragment ? Buffer.from(await this.tail(file)) : Buffer.alloc(0);
     // Workers write into shared memory; in this thread any buffer will do.
     const out = this.options.runner.inThread ? Buffer.allocUnsafe(file.size) : Buffer.from(new SharedArrayBuffer(file.size));
-    const parts = this.decodeBlocks(file, { buffer: out });
-    if (tail) (await tail).copy(out, file.blocks.length * this.options.blockSize);
-    await Promise.all(parts);
+    await this.settle(file, { buffer: out }, (tail, at) => void tail.copy(out, at));
     return out;
   }
 
   /** Writes the content into `fd` (an empty file): blocks from the workers, the tail from here. */
   async writeTo(file: FileLayout, fd: number): Promise<number> {
-    const tail = file.fragment ? this.tail(file) : undefined;
-    const parts = file.blocks.length > 0 ? this.decodeBlocks(file, { fd }) : [];
-    if (tail) writeAt(fd, await tail, file.blocks.length * this.options.blockSize);
-    await Promise.all(parts);
+    await this.settle(file, { fd }, (tail, at) => writeAt(fd, tail, at));
     // Holes are not written: a file that ends in one gets its size here.
-    if (!tail && file.blocks.some((w) => w === 0)) ftruncateSync(fd, file.size);
+    if (!file.fragment && file.blocks.some((w) => w === 0)) ftruncateSync(fd, file.size);
     return file.size;
   }
 
+  /**
+   * Decodes the blocks into `dest` and places the tail, and returns only once every task has finished:
+   * on failure the caller closes the descriptor (or drops the buffer), and a task still running could
+   * otherwise write into a file that reuses the descriptor's number, or reject with nobody listening.
+   */
+  private async settle(file: FileLayout, dest: Destination, place: (tail: Buffer, at: number) => void): Promise<void> {
+    const parts: Promise<unknown>[] = [];
+    let failure: { error: unknown } | undefined;
+    try {
+      if (file.fragment) parts.push(this.tail(file).then((tail) => place(tail, file.blocks.length * this.options.blockSize)));
+      if (file.blocks.length > 0) this.decodeBlocks(file, dest, parts);
+    } catch (error) {
+      failure = { error };
+    }
+    const settled = await Promise.allSettled(parts);
+    if (failure) throw failure.error;
+    for (const r of settled) if (r.status === 'rejected') throw r.reason;
+  }
+
   /** Starts one task per run of up to TASK_BLOCKS blocks; each writes its part of the destination. */
-  private decodeBlocks(file: FileLayout, dest: Destination): Promise<unknown>[] {
+  private decodeBlocks(file: FileLayout, dest: Destination, parts: Promise<unknown>[]): void {
     const { blockSize, codec, src, runner } = this.options;
     const origin = src.origin;
     // Reading here is needed to plan LZMA variants, and whenever the workers cannot read the image.
     const needData = runner.inThread || !origin || codec.compression.kind !== 'codec';
-    const parts: Promise<unknown>[] = [];
     let pos = file.start;
     for (let first = 0; first < file.blocks.length; first += TASK_BLOCKS) {
       const last = Math.min(file.blocks.length, first + TASK_BLOCKS);
@@ -105,7 +117,6 @@ export class ContentReader {
       parts.push(runner.run(task));
       pos += bytes;
     }
-    return parts;
   }
 
   /** The file's tail inside its fragment block. */
