@@ -3,7 +3,7 @@
 # `unsquashfs -d` and by iotcop in the same run. Everything it builds is cached under .bench/ (gitignored).
 #   bench/unpack/run.sh            # 5 runs per tool
 #   RUNS=3 bench/unpack/run.sh     # fewer runs
-#   OURS='node bin/iotcop.js unpack {img} -o {out}' bench/unpack/run.sh
+#   OURS='IOTCOP_WORKERS=2 node bin/iotcop.js unpack {img} -o {out} -q' bench/unpack/run.sh   # another command
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BENCH_DIR=${BENCH_DIR:-.bench}

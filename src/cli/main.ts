@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { COMMANDS } from './commands/index.js';
+import { loadCommands } from './commands/index.js';
 import { reportError } from './errors.js';
 import { processIo, type Io } from './io.js';
 import { VERSION } from './version.js';
@@ -21,7 +21,7 @@ Examples:
   $ iotcop catalogue --standard psti             the PSTI requirements and their routes
 
 Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage or input error, 3 internal error.`);
-  for (const command of COMMANDS) command.register(program, io, (code) => { exitCode = Math.max(exitCode, code); });
+  for (const command of await loadCommands(argv)) command.register(program, io, (code) => { exitCode = Math.max(exitCode, code); });
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
 
   const wantsJson = argv.includes('--json');

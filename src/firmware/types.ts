@@ -1,6 +1,18 @@
 // Contracts of the firmware layer: byte sources, the virtual filesystem, format plug-ins and the unpack log.
 // Format plug-ins (src/firmware/formats/<id>/) and codecs (src/firmware/codecs/<id>/) implement these.
 
+/**
+ * Where the bytes of a source lie in a file on disk: byte 0 of the source is byte `offset` of the file.
+ * Worker threads use it to read compressed data themselves (only offsets cross threads), checking that
+ * the file at `path` is still the one that was opened (`dev` and `ino`).
+ */
+export interface SourceOrigin {
+  readonly path: string;
+  readonly offset: number;
+  readonly dev: number;
+  readonly ino: number;
+}
+
 /** Random access to untrusted bytes. Every read is bounds-checked: reading outside [0, size) throws FormatError. */
 export interface ByteSource {
   readonly size: number;
@@ -10,6 +22,8 @@ export interface ByteSource {
   slice(offset: number, length: number): ByteSource;
   /** Identifies the source for messages (file path, or parent + offset). */
   readonly label: string;
+  /** Set when the bytes are a file on disk (a FileSource, or a window of one); absent for bytes in memory. */
+  readonly origin?: SourceOrigin;
 }
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo' | 'socket';
@@ -35,6 +49,13 @@ export interface FsEntry {
   readonly layer: string;
   /** Content of a regular file (for a hard link, of its target). Rejects when it would exceed `maxBytes`. */
   read(maxBytes?: number): Promise<Buffer>;
+  /**
+   * Optional fast path for writers: writes a regular file's content (exactly what read() gives) into `fd`,
+   * an open, empty regular file, from offset 0, and resolves to its size. Formats that decode on worker
+   * threads let those threads write to the descriptor, so the content never passes through this thread.
+   * Holes of sparse files may be left unwritten (the size is still set). Rejects like read().
+   */
+  writeTo?(fd: number, maxBytes?: number): Promise<number>;
 }
 
 /** A read-only filesystem tree produced by one layer. */

@@ -24,6 +24,11 @@ export interface FuzzJob {
   readonly samples: readonly FuzzSample[];
   readonly dir: string;
   readonly limits: UnpackLimits;
+  /**
+   * Wall-clock budget: the first mutant of every sample always runs; further rounds start only while the
+   * run is younger than this, so a slow or loaded machine runs fewer cases instead of taking longer.
+   */
+  readonly budgetMs: number;
 }
 
 const unhandled: string[] = [];
@@ -84,17 +89,33 @@ async function runCase(c: Mutant, job: FuzzJob): Promise<string[]> {
   return problems;
 }
 
+/** Mutant `round` of a sample (the same bytes whatever else ran: mutants() is seeded per sample). */
+function mutantOf(sample: FuzzSample, round: number): Mutant | undefined {
+  return mutants(readFileSync(sample.path), FORMATS, sample.seed, round + 1)[round];
+}
+
+/** Round-robin over the samples (mutant 0 of each, then mutant 1...), so a budget cut skips no sample. */
 async function main(): Promise<void> {
   const job = workerData as FuzzJob;
-  for (const sample of job.samples) {
-    for (const m of mutants(readFileSync(sample.path), FORMATS, sample.seed, sample.count)) {
+  const started = performance.now();
+  const rounds = Math.max(0, ...job.samples.map((s) => s.count));
+  let skipped = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const sample of job.samples) {
+      if (round >= sample.count) continue;
+      if (round > 0 && performance.now() - started > job.budgetMs) {
+        skipped++;
+        continue;
+      }
+      const m = mutantOf(sample, round);
+      if (!m) continue;
       const name = `${sample.name}: ${m.name}`;
       parentPort?.postMessage({ start: name });
       const problems = await runCase(m, job);
-      parentPort?.postMessage({ done: name, problems });
+      parentPort?.postMessage({ done: name, sample: sample.name, problems });
     }
   }
-  parentPort?.postMessage({ finished: true });
+  parentPort?.postMessage({ finished: true, skipped });
 }
 
 void main();

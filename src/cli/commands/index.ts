@@ -1,21 +1,39 @@
 import type { CommandModule } from '../command.js';
-import { adminCommand } from './admin.js';
-import { assessCommand } from './assess.js';
-import { catalogueCommand } from './catalogue.js';
-import { dbCommand } from './db.js';
-import { generateCommand } from './generate.js';
-import { identifyCommand } from './identify.js';
-import { initCommand } from './init.js';
-import { keysCommand } from './keys.js';
-import { labelCommand } from './label.js';
-import { lsCommand } from './ls.js';
-import { retailCommand } from './retail.js';
-import { serveCommand } from './serve.js';
-import { unpackCommand } from './unpack.js';
-import { workerCommand } from './worker.js';
 
-/** Every CLI command, in the order `iotcop --help` lists them. */
-export const COMMANDS: readonly CommandModule[] = [
-  initCommand, assessCommand, catalogueCommand, identifyCommand, lsCommand, unpackCommand, generateCommand, labelCommand, keysCommand,
-  serveCommand, workerCommand, dbCommand, adminCommand, retailCommand,
+/** A CLI command and how to load it: each command module is imported only when it is needed. */
+export interface CommandEntry {
+  readonly name: string;
+  load(): Promise<CommandModule>;
+}
+
+/**
+ * Every CLI command, in the order `iotcop --help` lists them. Loading is lazy because the modules behind
+ * the commands differ a lot in weight (report renderers, PDF, OpenPGP, fonts): `iotcop unpack` should not
+ * spend a second of start-up loading what only `iotcop label` uses.
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'init', load: async () => (await import('./init.js')).initCommand },
+  { name: 'assess', load: async () => (await import('./assess.js')).assessCommand },
+  { name: 'catalogue', load: async () => (await import('./catalogue.js')).catalogueCommand },
+  { name: 'identify', load: async () => (await import('./identify.js')).identifyCommand },
+  { name: 'ls', load: async () => (await import('./ls.js')).lsCommand },
+  { name: 'unpack', load: async () => (await import('./unpack.js')).unpackCommand },
+  { name: 'generate', load: async () => (await import('./generate.js')).generateCommand },
+  { name: 'label', load: async () => (await import('./label.js')).labelCommand },
+  { name: 'keys', load: async () => (await import('./keys.js')).keysCommand },
+  { name: 'serve', load: async () => (await import('./serve.js')).serveCommand },
+  { name: 'worker', load: async () => (await import('./worker.js')).workerCommand },
+  { name: 'db', load: async () => (await import('./db.js')).dbCommand },
+  { name: 'admin', load: async () => (await import('./admin.js')).adminCommand },
+  { name: 'retail', load: async () => (await import('./retail.js')).retailCommand },
 ];
+
+/**
+ * The command modules an invocation needs: only the named command when argv names a known one (its own
+ * options and help still work), every command otherwise (top-level help, `help <cmd>`, typos).
+ */
+export async function loadCommands(argv: readonly string[] = []): Promise<CommandModule[]> {
+  const first = argv.slice(2).find((a) => !a.startsWith('-'));
+  const only = COMMANDS.find((c) => c.name === first);
+  return Promise.all((only ? [only] : COMMANDS).map((c) => c.load()));
+}

@@ -66,14 +66,39 @@ export class Output {
 
   /** Writes a new regular file (or an empty placeholder for a device, fifo or socket). */
   writeFile(rel: string, data: Buffer, meta: Meta): void {
-    const fd = this.create(rel, () => openSync(this.abs(rel), CREATE, meta.mode & 0o777));
+    const fd = this.openFile(rel, meta);
     try {
       for (let done = 0; done < data.length;) done += writeSync(fd, data, done, data.length - done);
+    } catch (error) {
+      this.discard(rel, fd);
+      throw error;
+    }
+    this.closeFile(fd, meta);
+  }
+
+  /** Creates a new, empty regular file for writing; finish it with closeFile() or discard(). */
+  openFile(rel: string, meta: Meta): number {
+    return this.create(rel, () => openSync(this.abs(rel), CREATE, meta.mode & 0o777));
+  }
+
+  /** Applies mode, owner and time to a file written through openFile(), and closes it. */
+  closeFile(fd: number, meta: Meta): void {
+    try {
       if (meta.mode & 0o7000 || meta.mode & UMASK) fchmodSync(fd, meta.mode);
       if (this.options.owners) fchownSync(fd, meta.uid, meta.gid);
       if (this.options.times) futimesSync(fd, meta.mtime, meta.mtime);
     } finally {
       closeSync(fd);
+    }
+  }
+
+  /** Closes and removes a file created by openFile() whose content could not be written. */
+  discard(rel: string, fd: number): void {
+    closeSync(fd);
+    try {
+      unlinkSync(this.abs(rel));
+    } catch {
+      // already gone: nothing to clean up
     }
   }
 

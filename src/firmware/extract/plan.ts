@@ -1,6 +1,6 @@
 import type { FsEntry, Vfs } from '../types.js';
 import { normalizePath } from '../vfs/index.js';
-import { ancestors, joinRel, safeComponents } from './paths.js';
+import { ancestors, joinRel, safeRel } from './paths.js';
 
 /** A tree and the folder (relative to the output directory, '' for itself) it is written to. */
 export interface Placement {
@@ -41,12 +41,12 @@ export function plan(placements: readonly Placement[]): Plan {
   for (const { vfs, dir } of placements) {
     if (dir !== '') for (const a of [...ancestors(dir), dir]) if (!dirs.has(a)) dirs.set(a, undefined);
     for (const entry of vfs.entries()) {
-      const parts = safeComponents(entry.path);
-      if (!parts) {
+      const safe = safeRel(entry.path);
+      if (safe === undefined) {
         warnings.push(`${vfs.layer}: skipped unsafe path ${JSON.stringify(entry.path)}`);
         continue;
       }
-      const rel = joinRel(dir, parts.join('/'));
+      const rel = joinRel(dir, safe);
       if (entry.type === 'dir') {
         if (!dirs.get(rel)) dirs.set(rel, entry);
         continue;

@@ -62,6 +62,13 @@ test('unsafe names are skipped and nothing is written outside the output directo
       { path: 'relative', type: 'file', data: 'x' },
       { path: '/nul\0name', type: 'file', data: 'x' },
       { path: `/${'n'.repeat(300)}`, type: 'file', data: 'x' },
+      { path: `/${'é'.repeat(128)}`, type: 'file', data: '256 bytes of UTF-8 in 128 code units' },
+      { path: '/a/./b', type: 'file', data: 'x' },
+      { path: '/a//b', type: 'file', data: 'x' },
+      { path: '/trailing/', type: 'file', data: 'x' },
+      { path: '/.', type: 'file', data: 'x' },
+      { path: `/${'é'.repeat(127)}`, type: 'file', data: '254 bytes: fits' },
+      { path: '/..x', type: 'file', data: 'a name, not a parent' },
       { path: '/link', type: 'symlink', target: outside },
       { path: '/link/pwned', type: 'file', data: 'through the link' },
       { path: '/up', type: 'symlink', target: '..' },
@@ -72,11 +79,11 @@ test('unsafe names are skipped and nothing is written outside the output directo
     const report = await writeVfs(vfs, out);
     assert.deepEqual(readdirSync(outside), []);
     assert.ok(!existsSync(join(tmp.dir, 'escape')) && !existsSync(join(tmp.dir, 'escape2')) && !existsSync(join(tmp.dir, 'escape3')));
-    assert.deepEqual(listAll(out), ['link', 'link/pwned', 'ok', 'up', 'up/escape3']);
+    assert.deepEqual(listAll(out), ['..x', 'link', 'link/pwned', 'ok', 'up', 'up/escape3', 'é'.repeat(127)]);
     assert.ok(lstatSync(join(out, 'link')).isDirectory(), 'the symlink that would be written through is skipped');
-    assert.equal(report.files, 3);
+    assert.equal(report.files, 5);
     assert.equal(report.symlinks, 0);
-    assert.equal(report.warnings.filter((w) => /unsafe path/.test(w)).length, 5);
+    assert.equal(report.warnings.filter((w) => /unsafe path/.test(w)).length, 10);
     assert.equal(report.warnings.filter((w) => /directory of the same path is needed/.test(w)).length, 2);
     assert.ok(report.warnings.some((w) => /hard link target/.test(w)));
   } finally {

@@ -7,7 +7,7 @@ import { plan, type Placement, type PlannedEntry } from './plan.js';
 export interface WriteOptions extends Partial<OutputOptions> {
   /** Largest file content read into memory at once (default: the largest Buffer). */
   readonly maxFileBytes?: number;
-  /** File contents being read at the same time (squashfs reads decompress in a worker pool). */
+  /** Files being written at the same time (default 256; squashfs decodes them in a worker pool). */
   readonly concurrency?: number;
   /** Bytes of file content held in memory at once, at most (one larger file still goes alone). */
   readonly maxBytesInFlight?: number;
@@ -108,7 +108,35 @@ function attempt(op: () => void, ok: () => void, item: PlannedEntry, warn: (text
   }
 }
 
-/** Reads file contents with bounded concurrency and bounded bytes in flight; each is written as it arrives. */
+/**
+ * One file's content: through the entry's own writer when it has one (formats that decode on worker threads
+ * write the descriptor there), else read here and written as it arrives. The file is created first, in a
+ * verified directory, and removed again when its content cannot be had.
+ */
+async function writeOne(item: PlannedEntry, out: Output, maxFile: number): Promise<number> {
+  const { entry } = item;
+  if (!entry.writeTo) {
+    const data = await entry.read(maxFile);
+    out.writeFile(item.rel, data, entry);
+    return data.length;
+  }
+  const fd = out.openFile(item.rel, entry);
+  let bytes: number;
+  try {
+    bytes = await entry.writeTo(fd, maxFile);
+  } catch (error) {
+    out.discard(item.rel, fd);
+    throw error;
+  }
+  out.closeFile(fd, entry);
+  return bytes;
+}
+
+/**
+ * Writes file contents with bounded concurrency and bounded bytes in flight. The pipeline is deep, so the
+ * decoding threads always have work queued; when it is full it waits until a quarter has drained, so
+ * files start in batches (whose decode tasks travel together).
+ */
 async function writeFiles(
   files: readonly PlannedEntry[],
   out: Output,
@@ -116,30 +144,31 @@ async function writeFiles(
   ok: (item: PlannedEntry, bytes: number) => void,
   fail: (item: PlannedEntry, error: unknown) => void,
 ): Promise<void> {
-  const concurrency = Math.max(1, options.concurrency ?? 32);
+  const concurrency = Math.max(1, options.concurrency ?? 256);
   const maxBytes = options.maxBytesInFlight ?? 128 * 1024 * 1024;
   const maxFile = options.maxFileBytes ?? bufferConstants.MAX_LENGTH;
-  const running = new Set<Promise<void>>();
+  let running = 0;
   let bytesInFlight = 0;
+  // One waiter at a time (this loop): woken by each finished file, it checks its own condition again.
+  let wake: (() => void) | undefined;
+  const until = async (ready: () => boolean) => {
+    while (!ready()) await new Promise<void>((resolve) => (wake = resolve));
+  };
   for (const item of files) {
-    const size = item.entry.size;
-    while (running.size >= concurrency || (running.size > 0 && bytesInFlight + size > maxBytes)) await Promise.race(running);
+    // Entries with their own writer hold no content in this thread.
+    const size = item.entry.writeTo ? 0 : item.entry.size;
+    if (running >= concurrency) await until(() => running <= (concurrency * 3) / 4);
+    await until(() => running === 0 || bytesInFlight + size <= maxBytes);
     bytesInFlight += size;
-    const task = item.entry.read(maxFile).then(
-      (data) => {
-        try {
-          out.writeFile(item.rel, data, item.entry);
-          ok(item, data.length);
-        } catch (error) {
-          fail(item, error);
-        }
-      },
+    running++;
+    void writeOne(item, out, maxFile).then(
+      (bytes) => ok(item, bytes),
       (error: unknown) => fail(item, error),
     ).finally(() => {
       bytesInFlight -= size;
-      running.delete(task);
+      running--;
+      wake?.();
     });
-    running.add(task);
   }
-  await Promise.all(running);
+  await until(() => running === 0);
 }

@@ -1,29 +1,37 @@
+import { availableParallelism } from 'node:os';
 import type { CodecId, DecompressOptions } from '../codecs/types.js';
-import { DecompressPool, type PoolTask } from './pool.js';
+import { inlineRunner, WorkerPool, type TaskRunner } from './pool.js';
 
-export { DecompressPool, workerPath, type PoolOptions, type PoolTask } from './pool.js';
+export { runBlockJob } from './block-job.js';
+export { inlineRunner, WorkerPool, type TaskRunner } from './pool.js';
+export type { BlockItem, BlockJob, DecodeTask, FileSpan, LzmaProps } from './protocol.js';
+export { writeAt } from './run-task.js';
 
-let shared: DecompressPool | undefined;
+let shared: TaskRunner | undefined;
 
-/** The process-wide pool, created on first use and sized to the cores. */
-export function sharedPool(): DecompressPool {
-  shared ??= new DecompressPool();
+/**
+ * The process-wide decode pool: one worker thread per core, or this thread when IOTCOP_WORKERS=0 (or the
+ * machine has a single core). Workers start on first use (or `warm()`) and never keep the process alive.
+ */
+export function sharedPool(): TaskRunner {
+  if (!shared) {
+    const cores = availableParallelism();
+    const configured = Number(process.env.IOTCOP_WORKERS ?? (cores >= 2 ? cores : 0));
+    const size = Number.isFinite(configured) ? Math.max(0, Math.min(64, Math.floor(configured))) : 1;
+    shared = size >= 1 ? new WorkerPool(size) : inlineRunner;
+  }
   return shared;
 }
 
-/** Decompresses in the shared pool's workers; same contract as decompress(), but asynchronous. */
-export function decompressInPool(codec: CodecId, input: Uint8Array, options: DecompressOptions, transfer = false): Promise<Buffer> {
-  return sharedPool().run({ codec, input, options, transfer });
-}
-
-/** Runs a batch in the shared pool; results (Buffer or Error) are in task order. */
-export function decompressBatch(tasks: readonly PoolTask[]): Promise<(Buffer | Error)[]> {
-  return sharedPool().runBatch(tasks);
-}
-
-/** Closes the shared pool (optional: idle workers never keep the process alive). */
-export async function closeSharedPool(): Promise<void> {
-  const pool = shared;
-  shared = undefined;
-  await pool?.close();
+/**
+ * Decompresses one buffer on a pool thread: the same contract as decompress(), asynchronous. The input is
+ * moved to the worker when the array owns its memory (the caller's array is detached), copied otherwise.
+ */
+export async function decompressInPool(codec: CodecId, input: Uint8Array, options: DecompressOptions, runner: TaskRunner = sharedPool()): Promise<Buffer> {
+  const { lzma, expectedSize } = options;
+  const job = lzma ? { codec, skip: 0, lzma } : { codec, skip: 0 };
+  const outLength = expectedSize ?? -1;
+  const out = await runner.run({ data: input, items: [{ job, at: 0, length: input.length, outLength }], outSize: outLength, maxOutput: options.maxOutput });
+  if (!out) throw new Error('decode pool returned nothing');
+  return out;
 }

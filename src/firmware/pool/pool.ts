@@ -1,97 +1,160 @@
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import { Worker } from 'node:worker_threads';
+import { decompress } from '../codecs/index.js';
 import { FormatError } from '../errors.js';
-import type { CodecId, DecompressOptions } from '../codecs/types.js';
-import type { DecompressTask, TaskFailure } from './protocol.js';
+import { taskSpan } from './file-span.js';
+import type { DecodeTask, ReplyBatch, TaskBatch } from './protocol.js';
+import { runTask } from './run-task.js';
 
-// A pool of worker threads for heavy decompression (squashfs data blocks, big payloads). Threads start on
-// demand, end after a short idle time and never keep the process alive, so a CLI command exits as soon as
-// its own work is done even if nobody calls close().
-
-export interface PoolOptions {
-  /** Worker threads; default: the machine's available parallelism. */
-  readonly threads?: number;
-  /** Milliseconds an idle worker stays before it exits (default 500). */
-  readonly idleTimeoutMs?: number;
-}
-
-export interface PoolTask {
-  readonly codec: CodecId;
-  readonly input: Uint8Array;
-  readonly options: DecompressOptions;
+/** Runs decode tasks: in this thread, or spread over worker threads. */
+export interface TaskRunner {
   /**
-   * Move `input`'s memory to the worker instead of copying it. The caller's array is unusable afterwards;
-   * only done when the array owns its whole ArrayBuffer (never for slices of a larger buffer).
+   * True when tasks run in this thread: any buffer may be a target. Worker runners need shared memory for
+   * targets (or a descriptor to write to).
    */
-  readonly transfer?: boolean;
+  readonly inThread: boolean;
+  /** Resolves to the decoded buffer, or to undefined when the task wrote into its target or descriptor. */
+  run(task: DecodeTask): Promise<Buffer | undefined>;
+  /** Starts worker threads ahead of use, so that their start-up overlaps the caller's own work. */
+  warm?(): void;
 }
 
-/** The worker module beside this file: worker.ts when running from source (tsx), worker.js from dist/. */
-export function workerPath(): string {
-  const self = fileURLToPath(import.meta.url);
-  return self.replace(/pool\.([cm]?[jt]s)$/, 'worker.$1');
+/** Decodes in the calling thread (reading file spans itself); used when worker threads are unavailable. */
+export const inlineRunner: TaskRunner = {
+  inThread: true,
+  run: (task) => new Promise((resolve) => resolve(runTask(decompress, task, taskSpan(task)))),
+};
+
+interface Pending {
+  resolve(out: Buffer | undefined): void;
+  reject(error: Error): void;
 }
 
-// Flags a worker needs from its parent (module hooks such as tsx, conditions, source maps). Others, such as
-// --input-type or --test, are refused or meaningless in a worker.
-const KEEP_WITH_VALUE = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader', '--conditions', '-C']);
-const KEEP_ALONE = /^--(enable-source-maps|no-warnings|experimental-[a-z-]+|(import|require|loader|experimental-loader|conditions)=.+)$/;
+interface Slot {
+  readonly worker: Worker;
+  readonly pending: Map<number, Pending>;
+  outbox: { id: number; task: DecodeTask }[];
+  transfer: ArrayBuffer[];
+}
 
-/** The parent's execArgv reduced to what a worker thread should inherit. */
-export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (KEEP_WITH_VALUE.has(arg) && i + 1 < argv.length) out.push(arg, argv[++i]!);
-    else if (KEEP_ALONE.test(arg)) out.push(arg);
+/** An array that owns its whole (non-shared) ArrayBuffer can be moved to a worker instead of copied. */
+function owned(a: Uint8Array): boolean {
+  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer;
+}
+
+/**
+ * Worker threads for block decompression. Tasks go to the least busy worker; the tasks queued in one turn
+ * of the event loop travel in one message, and workers batch their replies, so thousands of small files
+ * cost few messages. Compressed bytes are transferred, not copied (or read by the worker from the image
+ * file); outputs go to shared memory or straight into an output file. Idle workers are unref'd, so they
+ * never keep the process alive.
+ */
+export class WorkerPool implements TaskRunner {
+  readonly inThread = false;
+  private readonly slots: Slot[] = [];
+  private broken = false;
+  private nextId = 1;
+  private flushing = false;
+
+  constructor(readonly size: number) {}
+
+  warm(): void {
+    try {
+      while (!this.broken && this.slots.length < this.size) this.spawn();
+    } catch {
+      this.broken = true;
+    }
   }
-  return out;
-}
 
-function ownsBuffer(a: Uint8Array): boolean {
-  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && !(a.buffer instanceof SharedArrayBuffer);
-}
-
-export class DecompressPool {
-  private readonly piscina: Piscina;
-
-  constructor(options: PoolOptions = {}) {
-    const threads = Math.max(1, options.threads ?? availableParallelism());
-    this.piscina = new Piscina({
-      filename: workerPath(),
-      minThreads: 0,
-      maxThreads: threads,
-      idleTimeout: options.idleTimeoutMs ?? 500,
-      // Workers inherit the parent's module hooks (so `--import tsx` reaches them under tests).
-      execArgv: workerExecArgv(),
+  run(task: DecodeTask): Promise<Buffer | undefined> {
+    let slot: Slot | undefined;
+    try {
+      slot = this.broken ? undefined : this.pick();
+    } catch {
+      // No worker threads here (a sandbox, resource limits): decode in this thread from now on.
+      this.broken = true;
+    }
+    if (!slot) return inlineRunner.run(task);
+    const id = this.nextId++;
+    let message = task;
+    if (task.data) {
+      const data = owned(task.data) ? task.data : new Uint8Array(task.data);
+      message = { ...task, data };
+      slot.transfer.push(data.buffer as ArrayBuffer);
+    }
+    const target = slot;
+    return new Promise<Buffer | undefined>((resolve, reject) => {
+      target.pending.set(id, { resolve, reject });
+      if (target.pending.size === 1) target.worker.ref();
+      target.outbox.push({ id, task: message });
+      this.scheduleFlush();
     });
   }
 
-  get threads(): number {
-    return this.piscina.options.maxThreads;
+  private scheduleFlush(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    queueMicrotask(() => {
+      this.flushing = false;
+      for (const slot of this.slots) {
+        if (slot.outbox.length === 0) continue;
+        const batch: TaskBatch = { tasks: slot.outbox };
+        const transfer = slot.transfer;
+        slot.outbox = [];
+        slot.transfer = [];
+        slot.worker.postMessage(batch, transfer);
+      }
+    });
   }
 
-  /** Decompresses in a worker; rejects with FormatError for bad data, like decompress() would throw. */
-  async run(task: PoolTask): Promise<Buffer> {
-    const message: DecompressTask = { codec: task.codec, input: task.input, options: task.options };
-    const transferList = task.transfer && ownsBuffer(task.input) ? [task.input.buffer as ArrayBuffer] : undefined;
-    const result = (await this.piscina.run(message, transferList ? { transferList } : {})) as Uint8Array | TaskFailure;
-    if (result instanceof Uint8Array) return Buffer.from(result.buffer, result.byteOffset, result.byteLength);
-    if (result.format) throw new FormatError(result.message);
-    throw new Error(`decompression worker failed: ${result.message}`);
+  private pick(): Slot | undefined {
+    if (this.size < 1) throw new Error('pool without workers');
+    const idle = this.slots.find((s) => s.pending.size === 0);
+    if (idle) return idle;
+    if (this.slots.length < this.size) return this.spawn();
+    let best = this.slots[0];
+    for (const s of this.slots) if (best && s.pending.size < best.pending.size) best = s;
+    return best;
   }
 
-  /**
-   * Runs many tasks across the threads; results are in task order. Each result settles on its own, so one
-   * corrupt block does not hide the others: failures are returned as Error values, not thrown.
-   */
-  async runBatch(tasks: readonly PoolTask[]): Promise<(Buffer | Error)[]> {
-    return Promise.all(tasks.map((t) => this.run(t).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
+  private spawn(): Slot {
+    const worker = startWorker();
+    const slot: Slot = { worker, pending: new Map(), outbox: [], transfer: [] };
+    worker.on('message', (batch: ReplyBatch) => this.settle(slot, batch));
+    worker.on('error', (error) => this.fail(slot, error));
+    worker.on('exit', () => this.fail(slot, new Error('decode worker exited')));
+    // After the listeners: adding a 'message' listener refs the worker again.
+    worker.unref();
+    this.slots.push(slot);
+    return slot;
   }
 
-  /** Ends the workers (pending tasks finish first). */
-  async close(): Promise<void> {
-    await this.piscina.close();
+  private settle(slot: Slot, batch: ReplyBatch): void {
+    for (const reply of batch.replies) {
+      const p = slot.pending.get(reply.id);
+      if (!p) continue;
+      slot.pending.delete(reply.id);
+      if ('error' in reply) p.reject(reply.format ? new FormatError(reply.error) : new Error(reply.error));
+      else p.resolve(reply.out ? Buffer.from(reply.out.buffer, reply.out.byteOffset, reply.out.byteLength) : undefined);
+    }
+    if (slot.pending.size === 0) slot.worker.unref();
   }
+
+  private fail(slot: Slot, error: Error): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    for (const p of slot.pending.values()) p.reject(error);
+    slot.pending.clear();
+  }
+}
+
+/**
+ * Starts a worker. Compiled code runs worker.js directly; when the sources run through tsx (tests), the
+ * worker first registers tsx's loader so that it can import the TypeScript worker module.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  const api = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true });
 }

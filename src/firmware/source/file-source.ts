@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { FormatError } from '../errors.js';
-import type { ByteSource } from '../types.js';
+import type { ByteSource, SourceOrigin } from '../types.js';
 import { checkRange } from './buffer-source.js';
 
 const PAGE = 64 * 1024;
@@ -25,9 +25,13 @@ export class FileSource implements ByteSource {
   readonly size: number;
   private readonly pages = new Map<number, Buffer>();
 
+  readonly origin: SourceOrigin;
+
   constructor(readonly path: string) {
     this.fd = openSync(path, 'r');
-    this.size = fstatSync(this.fd).size;
+    const st = fstatSync(this.fd);
+    this.size = st.size;
+    this.origin = { path, offset: 0, dev: st.dev, ino: st.ino };
     descriptors.register(this, this.fd, this);
   }
 
@@ -87,7 +91,11 @@ export class FileSource implements ByteSource {
 
 /** A window of another source. */
 export class SliceSource implements ByteSource {
-  constructor(private readonly parent: ByteSource, private readonly start: number, readonly size: number) {}
+  readonly origin?: SourceOrigin;
+
+  constructor(private readonly parent: ByteSource, private readonly start: number, readonly size: number) {
+    if (parent.origin) this.origin = { ...parent.origin, offset: parent.origin.offset + start };
+  }
 
   get label(): string {
     return `${this.parent.label}@0x${this.start.toString(16)}`;

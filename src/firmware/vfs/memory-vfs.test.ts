@@ -22,6 +22,14 @@ test('paths are normalised and cannot climb above the root', () => {
   assert.deepEqual(normalizePath('./a//b/../c'), { path: '/a/c', escaped: false });
   assert.deepEqual(normalizePath('../../etc/shadow'), { path: '/etc/shadow', escaped: true });
   assert.deepEqual(normalizePath('/'), { path: '/', escaped: false });
+  // The fast path for already-normal paths must agree with splitting, on near misses too.
+  const split = (raw: string) => `/${raw.split('/').filter((s) => s !== '' && s !== '.').join('/')}`;
+  for (const raw of ['/a', '/a/b.c', '/.a', '/a/..b', '/a/...', '/a/.b/c', '/a/b/', '/a//b', '/a/./b', '/a/.', '//a', 'a/b', '/a\\b', '/\0']) {
+    const expected = raw.includes('..') && /(^|\/)\.\.(\/|$)/.test(raw) ? undefined : split(raw);
+    if (expected !== undefined) assert.deepEqual(normalizePath(raw), { path: expected, escaped: false }, raw);
+  }
+  assert.deepEqual(normalizePath('/a/b/..'), { path: '/a', escaped: false });
+  assert.deepEqual(normalizePath('/a/../..'), { path: '/', escaped: true });
 });
 
 test('symlinks (absolute and relative) and hard links resolve inside the tree', async () => {

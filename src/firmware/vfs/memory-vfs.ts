@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { FormatError } from '../errors.js';
 import type { EntryType, FsEntry, Vfs } from '../types.js';
 import { comparePaths, joinPath, normalizePath, parentOf } from './paths.js';
@@ -19,6 +20,12 @@ export interface EntryInit {
   readonly xattrs?: Readonly<Record<string, Buffer>>;
   /** Produces a regular file's content (called lazily, at most once per read). */
   readonly content?: () => Buffer | Promise<Buffer>;
+  /** Writes the content into an open, empty file and resolves to its size (FsEntry.writeTo), when the format can. */
+  readonly writeTo?: (fd: number) => Promise<number>;
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /**
@@ -38,6 +45,7 @@ class MemEntry implements FsEntry {
   readonly layer: string;
   // ES private fields: not enumerable, so entries still serialise and spread as plain metadata.
   readonly #content: (() => Buffer | Promise<Buffer>) | undefined;
+  readonly #writeTo: ((fd: number) => Promise<number>) | undefined;
   readonly #vfs: MemoryVfs;
 
   constructor(init: EntryInit, readonly path: string, vfs: MemoryVfs) {
@@ -53,6 +61,7 @@ class MemEntry implements FsEntry {
     this.layer = vfs.layer;
     this.#vfs = vfs;
     this.#content = init.content;
+    this.#writeTo = init.writeTo;
   }
 
   async read(maxBytes = DEFAULT_READ_LIMIT): Promise<Buffer> {
@@ -66,6 +75,17 @@ class MemEntry implements FsEntry {
     const bytes = this.#content ? await this.#content() : Buffer.alloc(0);
     if (bytes.length > maxBytes) throw new FormatError(`${this.path}: content over the ${maxBytes}-byte read limit`);
     return bytes;
+  }
+
+  /** The format's own writer when it has one (decoding threads write the file), else read() and write here. */
+  async writeTo(fd: number, maxBytes = DEFAULT_READ_LIMIT): Promise<number> {
+    if (this.type === 'file' && this.#writeTo) {
+      if (this.size > maxBytes) throw new FormatError(`${this.path}: ${this.size} bytes is over the ${maxBytes}-byte read limit`);
+      return this.#writeTo(fd);
+    }
+    const bytes = await this.read(maxBytes);
+    writeAll(fd, bytes);
+    return bytes.length;
   }
 }
 

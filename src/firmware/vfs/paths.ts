@@ -1,9 +1,15 @@
+const SLASH = 0x2f;
+/** An empty, `.` or `..` segment, or a trailing slash: what normalizePath would change. */
+const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+
 /**
  * Normalises a path from an untrusted archive or filesystem into an absolute path without `.`/`..` segments.
  * `..` that would climb above the root is dropped and reported through `escaped`, so no entry can name a
  * place outside its tree.
  */
 export function normalizePath(raw: string): { path: string; escaped: boolean } {
+  // Most paths (every one a format plug-in builds with joinPath) are already normal: no need to split them.
+  if (raw === '/' || (raw.charCodeAt(0) === SLASH && !NOT_NORMAL.test(raw))) return { path: raw, escaped: false };
   const out: string[] = [];
   let escaped = false;
   for (const seg of raw.split('/')) {

@@ -4,12 +4,12 @@ import { checkExpected } from '../lib/output.js';
 import type { DecompressOptions } from '../types.js';
 
 /** Raw deflate (RFC 1951), no header or checksum. Reports the bytes the stream used. */
-export function decodeDeflate(input: Uint8Array, maxOutput: number): InflateResult {
-  return inflateWith('deflate', inflateRawSync, input, maxOutput);
+export function decodeDeflate(input: Uint8Array, maxOutput: number, expectedSize?: number): InflateResult {
+  return inflateWith('deflate', inflateRawSync, input, maxOutput, expectedSize);
 }
 
 export function decompressDeflate(input: Buffer, options: DecompressOptions): Buffer {
-  const out = decodeDeflate(input, options.maxOutput).data;
+  const out = decodeDeflate(input, options.maxOutput, options.expectedSize).data;
   checkExpected('deflate', out.length, options.expectedSize);
   return out;
 }

@@ -1,9 +1,8 @@
 import { FormatError } from '../../errors.js';
 import type { ByteSource } from '../../types.js';
 import { BlockCodec } from '../squashfs/block-codec.js';
-import { sharedRunner, type TaskRunner } from '../squashfs/block-pool.js';
+import { sharedPool, type TaskRunner } from '../../pool/index.js';
 import { ContentReader, type FragmentEntry } from '../squashfs/content.js';
-import { fileOrigin } from '../squashfs/origin.js';
 import { IndexedTable, MetaCursor, MetadataStore } from '../squashfs/metadata.js';
 import type { DirEntry, Inode, MetaRef, SquashfsReader } from '../squashfs/model.js';
 import { maxTableBytes } from '../squashfs/reader.js';
@@ -24,7 +23,7 @@ export class SquashfsLegacy implements SquashfsReader {
   private readonly content: ContentReader;
   private readonly context: LegacyInodeContext;
 
-  constructor(readonly src: ByteSource, runner: TaskRunner = sharedRunner(), readonly sb: SuperblockLegacy = parseSuperblockLegacy(src)) {
+  constructor(readonly src: ByteSource, runner: TaskRunner = sharedPool(), readonly sb: SuperblockLegacy = parseSuperblockLegacy(src)) {
     const le = sb.littleEndian;
     const codec = new BlockCodec({ kind: 'auto' });
     this.store = new MetadataStore(src, { littleEndian: le, checkByte: (sb.flags & LEGACY_FLAGS.check) !== 0, codec });
@@ -48,7 +47,9 @@ export class SquashfsLegacy implements SquashfsReader {
       uid: lookup(uids, 'uid'),
       gid: lookup(gids, 'gid'),
     };
-    this.content = new ContentReader({ src, origin: fileOrigin(src), blockSize: sb.blockSize, codec, runner, fragment: (i) => this.fragment(i) });
+    // Worker threads start now, so their start-up overlaps the tree walk rather than the first read.
+    runner.warm?.();
+    this.content = new ContentReader({ src, blockSize: sb.blockSize, codec, runner, fragment: (i) => this.fragment(i) });
   }
 
   get rootRef(): MetaRef {
@@ -72,6 +73,11 @@ export class SquashfsLegacy implements SquashfsReader {
   readFile(inode: Inode): Promise<Buffer> {
     if (!inode.file) return Promise.reject(new FormatError('squashfs: not a regular file'));
     return this.content.read(inode.file);
+  }
+
+  writeFile(inode: Inode, fd: number): Promise<number> {
+    if (!inode.file) return Promise.reject(new FormatError('squashfs: not a regular file'));
+    return this.content.writeTo(inode.file, fd);
   }
 
   private fragment(index: number): FragmentEntry {

@@ -1,23 +1,9 @@
 import { decompress, type CodecId } from '../../codecs/index.js';
 import { FormatError } from '../../errors.js';
+import { runBlockJob } from '../../pool/block-job.js';
+import type { BlockJob, LzmaProps } from '../../pool/protocol.js';
 
-/** LZMA properties for streams that carry no standard header. */
-export interface LzmaProps {
-  readonly lc: number;
-  readonly lp: number;
-  readonly pb: number;
-  readonly dictSize: number;
-}
-
-/**
- * How one compressed block is to be decoded: a codec, how many header bytes to skip, and LZMA properties
- * when the stream has none of its own. Plain data so it can be sent to a worker thread.
- */
-export interface BlockJob {
-  readonly codec: CodecId;
-  readonly skip: number;
-  readonly lzma?: LzmaProps;
-}
+export type { BlockJob, LzmaProps } from '../../pool/protocol.js';
 
 /** How a filesystem compresses its blocks. `auto` (2.x/3.x, which have no compressor field) tells zlib from LZMA by the block's first bytes. */
 export type Compression = { readonly kind: 'codec'; readonly codec: CodecId } | { readonly kind: 'lzma' } | { readonly kind: 'auto' };
@@ -58,7 +44,7 @@ export class BlockCodec {
   /** Decodes one block; the output must not exceed `maxOutput` and must equal `expectedSize` when given. */
   decode(data: Buffer, maxOutput: number, expectedSize?: number): Buffer {
     const job = this.plan(data, maxOutput);
-    const out = runBlockJob(job, data, maxOutput, expectedSize);
+    const out = runBlockJob(decompress, job, data, maxOutput, expectedSize);
     if (this.compression.kind !== 'codec' && job.codec !== 'zlib') this.variant ??= variantOf(job);
     return out;
   }
@@ -95,31 +81,4 @@ function lzmaJob(variant: LzmaVariant, data: Buffer, maxOutput: number): BlockJo
   const props = propsFrom(data[0]!, dictSize);
   if (!props) throw new FormatError(`squashfs: bad LZMA properties byte 0x${data[0]!.toString(16)}`);
   return { codec: 'lzma-raw', skip: 5, lzma: props };
-}
-
-/** Runs a planned job (in this thread or inside a worker). */
-export function runBlockJob(job: BlockJob, data: Buffer, maxOutput: number, expectedSize?: number): Buffer {
-  const input = job.skip ? data.subarray(job.skip) : data;
-  const lzma = job.lzma ? { lzma: job.lzma } : {};
-  let out: Buffer;
-  if (expectedSize === undefined && job.codec === 'lzma-raw') {
-    // A raw stream has neither a size nor an end marker. Metadata and fragment blocks do not say how big
-    // they are either: a decoder that runs to the input's end may decode the range coder's flush bytes past
-    // a full block's end, so a block that overflows the cap is decoded again as exactly the cap.
-    try {
-      out = decompress(job.codec, input, { maxOutput, ...lzma });
-    } catch (error) {
-      try {
-        out = decompress(job.codec, input, { maxOutput, expectedSize: maxOutput, ...lzma });
-      } catch {
-        throw error;
-      }
-    }
-    return out;
-  }
-  out = decompress(job.codec, input, { maxOutput, ...(expectedSize !== undefined ? { expectedSize } : {}), ...lzma });
-  if (expectedSize !== undefined && out.length !== expectedSize) {
-    throw new FormatError(`squashfs: ${job.codec} block gave ${out.length} bytes, expected ${expectedSize}`);
-  }
-  return out;
 }

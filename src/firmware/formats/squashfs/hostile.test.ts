@@ -12,7 +12,7 @@ import type { FormatPlugin } from '../../types.js';
 import { corpusFile, hasTool } from '../../../test-support/corpus.js';
 import { sampleBytes, testContext } from '../../../test-support/squashfs-reference.js';
 import { squashfsLegacy } from '../squashfs-legacy/index.js';
-import { inlineRunner } from './block-pool.js';
+import { inlineRunner } from '../../pool/index.js';
 import { squashfs } from './index.js';
 import { SquashfsV4 } from './reader.js';
 

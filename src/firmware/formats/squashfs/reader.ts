@@ -1,10 +1,9 @@
 import { FormatError } from '../../errors.js';
 import type { ByteSource } from '../../types.js';
 import { BlockCodec } from './block-codec.js';
-import { sharedRunner, type TaskRunner } from './block-pool.js';
+import { sharedPool, type TaskRunner } from '../../pool/index.js';
 import { compressorFor, describeOptions } from './compression.js';
 import { ContentReader } from './content.js';
-import { fileOrigin } from './origin.js';
 import { readDirV4 } from './directories.js';
 import { readInodeV4, type InodeContext } from './inodes.js';
 import { IndexedTable, MetaCursor, MetadataStore, METADATA_SIZE, metadataHeaderOrder } from './metadata.js';
@@ -28,7 +27,7 @@ export class SquashfsV4 implements SquashfsReader {
   private readonly content: ContentReader;
   private readonly inodeContext: InodeContext;
 
-  constructor(readonly src: ByteSource, runner: TaskRunner = sharedRunner(), readonly sb: SuperblockV4 = parseSuperblockV4(src)) {
+  constructor(readonly src: ByteSource, runner: TaskRunner = sharedPool(), readonly sb: SuperblockV4 = parseSuperblockV4(src)) {
     const { name, compression } = compressorFor(sb.compression);
     this.compressor = name;
     const codec = new BlockCodec(compression);
@@ -59,7 +58,9 @@ export class SquashfsV4 implements SquashfsReader {
         return id;
       },
     };
-    this.content = new ContentReader({ src, origin: fileOrigin(src), blockSize: sb.blockSize, codec, runner, fragment: (i) => this.fragment(i) });
+    // Worker threads start now, so their start-up overlaps the tree walk rather than the first read.
+    runner.warm?.();
+    this.content = new ContentReader({ src, blockSize: sb.blockSize, codec, runner, fragment: (i) => this.fragment(i) });
   }
 
   get rootRef(): MetaRef {
@@ -83,6 +84,11 @@ export class SquashfsV4 implements SquashfsReader {
   readFile(inode: Inode): Promise<Buffer> {
     if (!inode.file) return Promise.reject(new FormatError('squashfs: not a regular file'));
     return this.content.read(inode.file);
+  }
+
+  writeFile(inode: Inode, fd: number): Promise<number> {
+    if (!inode.file) return Promise.reject(new FormatError('squashfs: not a regular file'));
+    return this.content.writeTo(inode.file, fd);
   }
 
   private fragment(index: number): { start: number; word: number } {

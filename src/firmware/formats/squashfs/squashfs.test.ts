@@ -13,8 +13,7 @@ import {
   SAMPLE_XATTRS, hasSetfattr, ourHashes, sampleBytes, ourListing, referenceHashes, referenceListing, testContext, writeSampleTree,
 } from '../../../test-support/squashfs-reference.js';
 import { squashfs } from './index.js';
-import { BlockPool, inlineRunner } from './block-pool.js';
-import { fileOrigin } from './origin.js';
+import { inlineRunner, WorkerPool } from '../../pool/index.js';
 import { SquashfsV4 } from './reader.js';
 
 const opened: FileSource[] = [];
@@ -197,7 +196,7 @@ test('worker pool and in-thread decoding give identical contents', async (t) => 
   assert.ok(pooled);
   assert.deepEqual(await pooled.readFile('/data/big'), viaInline);
   // A pool that cannot start workers falls back to this thread, reading the file spans itself.
-  const starved = new SquashfsV4(open(image), new BlockPool(0));
+  const starved = new SquashfsV4(open(image), new WorkerPool(0));
   assert.deepEqual(await starved.readFile(starved.readInode(bigRef.inode)), viaInline);
 });
 
@@ -210,7 +209,7 @@ test('an image carved from inside a bigger file reads the same (workers read at 
   const outer = join(fixtures.dir, 'firmware.bin');
   writeFileSync(outer, Buffer.concat([sampleBytes(12_345, 5, false), bytes, Buffer.alloc(999)]));
   const src = open(outer).slice(12_345, bytes.length);
-  assert.deepEqual(fileOrigin(src), { ...fileOrigin(open(image))!, path: outer, offset: 12_345, ino: statSync(outer).ino });
+  assert.deepEqual(src.origin, { ...open(image).origin, path: outer, offset: 12_345, ino: statSync(outer).ino });
   const carved = await squashfs.unpack(src, testContext());
   const whole = await unpack(t, image);
   assert.ok(carved.kind === 'tree' && whole);

@@ -77,13 +77,18 @@ export function buildTree(reader: SquashfsReader, ctx: UnpackContext): MemoryVfs
   return vfs;
 }
 
+/** One entry per inode met, built in place (no spreads): trees have many thousands of entries. */
 function addEntry(vfs: MemoryVfs, reader: SquashfsReader, path: string, inode: Inode): void {
-  const base = { path, type: inode.kind, mode: inode.mode, uid: inode.uid, gid: inode.gid, mtime: inode.mtime };
-  let init: EntryInit;
-  if (inode.file) init = { ...base, size: inode.file.size, content: () => reader.readFile(inode) };
-  else if (inode.target) init = { ...base, size: inode.target.length, target: decodeName(inode.target) };
-  else if (inode.device) init = { ...base, size: 0, device: inode.device };
-  else init = { ...base, size: 0 };
+  const init: { -readonly [K in keyof EntryInit]: EntryInit[K] } = { path, type: inode.kind, mode: inode.mode, uid: inode.uid, gid: inode.gid, mtime: inode.mtime, size: 0 };
+  if (inode.file) {
+    init.size = inode.file.size;
+    init.content = () => reader.readFile(inode);
+    init.writeTo = (fd) => reader.writeFile(inode, fd);
+  } else if (inode.target) {
+    init.size = inode.target.length;
+    init.target = decodeName(inode.target);
+  } else if (inode.device) init.device = inode.device;
   const xattrs = inode.xattr === undefined ? undefined : reader.xattrs(inode.xattr);
-  vfs.add(xattrs && Object.keys(xattrs).length > 0 ? { ...init, xattrs } : init);
+  if (xattrs && Object.keys(xattrs).length > 0) init.xattrs = xattrs;
+  vfs.add(init);
 }

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { FormatError } from '../../errors.js';
-import type { DecodeTask } from './task.js';
+import { FormatError } from '../errors.js';
+import type { DecodeTask } from './protocol.js';
 
 const MAX_OPEN = 4;
 const files = new Map<string, number>();
@@ -33,14 +33,14 @@ function descriptor(path: string, dev: number, ino: number): number {
  */
 export function taskSpan(task: DecodeTask): Uint8Array {
   if (task.data) return task.data;
-  if (!task.file) throw new FormatError('squashfs: decode task without bytes');
+  if (!task.file) throw new FormatError('decode task without bytes');
   const { path, dev, ino, offset, length } = task.file;
   if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
   const fd = descriptor(path, dev, ino);
   let done = 0;
   while (done < length) {
     const n = readSync(fd, scratch, done, length - done, offset + done);
-    if (n === 0) throw new FormatError(`${path}: image ends inside a data block`);
+    if (n === 0) throw new FormatError(`${path}: the image ends inside a block`);
     done += n;
   }
   return scratch.subarray(0, length);
