@@ -4,6 +4,7 @@ import { disclosurePage } from './disclosure-page/index.js';
 import { disclosurePolicy } from './disclosure-policy/index.js';
 import { exposedServices } from './exposed-services/index.js';
 import { hardcodedSecrets } from './hardcoded-secrets/index.js';
+import { knownVulnerabilities } from './known-vulnerabilities/index.js';
 import { privacyPages } from './privacy-pages/index.js';
 import { provisionedPasswords } from './provisioned-passwords/index.js';
 import { securityTxt } from './security-txt/index.js';
@@ -19,5 +20,5 @@ export const CHECKS: readonly Check[] = [
   attestationEvidence, disclosurePolicy, supportPeriod,
   securityTxt, disclosurePage, supportPeriodPage, privacyPages,
   defaultPasswords, exposedServices, storedKeys, hardcodedSecrets, updateMechanism, provisionedPasswords,
-  unpackCoverage,
+  unpackCoverage, knownVulnerabilities,
 ];
