@@ -2,6 +2,7 @@ import { attestationEvidence } from './attestation-evidence/index.js';
 import { defaultPasswords } from './default-passwords/index.js';
 import { disclosurePage } from './disclosure-page/index.js';
 import { disclosurePolicy } from './disclosure-policy/index.js';
+import { endpoints } from './endpoints/index.js';
 import { exposedServices } from './exposed-services/index.js';
 import { hardcodedSecrets } from './hardcoded-secrets/index.js';
 import { knownVulnerabilities } from './known-vulnerabilities/index.js';
@@ -20,5 +21,5 @@ export const CHECKS: readonly Check[] = [
   attestationEvidence, disclosurePolicy, supportPeriod,
   securityTxt, disclosurePage, supportPeriodPage, privacyPages,
   defaultPasswords, exposedServices, storedKeys, hardcodedSecrets, updateMechanism, provisionedPasswords,
-  unpackCoverage, knownVulnerabilities,
+  unpackCoverage, knownVulnerabilities, endpoints,
 ];
