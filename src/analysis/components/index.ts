@@ -7,3 +7,4 @@ export { dpkgPackages, opkgPackages, apkPackages, type PackageRecord } from './p
 export { PRODUCTS, productById, productOfPackage, type Product } from './products.js';
 export { purlOf, cpeOf, cpeValue } from './ids.js';
 export { paragraphs } from './control.js';
+export { componentsByTarget, type TargetComponents } from './image.js';

@@ -3,7 +3,7 @@ import { unreadImages, where } from '../../analysis/tree/index.js';
 import { isIotcopError, type FindingDraft } from '../../model/index.js';
 import { ageInDays, DEFAULT_MAX_AGE_DAYS, defaultDbPath, matchComponents, VulnStore, type StoreStatus } from '../../vulndb/index.js';
 import type { CheckContext } from '../types.js';
-import { componentsByTarget, type TargetComponents } from './components.js';
+import { componentsByTarget, type TargetComponents } from '../../analysis/components/index.js';
 import { matchFinding, primaryId } from './findings.js';
 
 const PROVISIONS = ['5.2-3', '5.3-8'] as const;

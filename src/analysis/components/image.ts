@@ -1,14 +1,16 @@
-import { inventoryOfTree, kernelComponents, type Component, type TreeInventory } from '../../analysis/components/index.js';
-import { targetsOf, type Target } from '../../analysis/tree/index.js';
 import type { FirmwareEvidence } from '../../firmware/types.js';
+import { targetsOf, type Target } from '../tree/index.js';
+import { inventoryOfTree, kernelComponents } from './inventory.js';
+import type { Component, TreeInventory } from './types.js';
 
-/** The components of one filesystem of an image; the image's kernels go with its first filesystem. */
+/** The components of one filesystem of an image; the image's kernels (from the unpack log) go with its first. */
 export interface TargetComponents {
   readonly target: Target;
   readonly inventory: TreeInventory;
   readonly components: readonly Component[];
 }
 
+/** Components of every filesystem of every image, in image and layer order. */
 export async function componentsByTarget(firmware: readonly FirmwareEvidence[] | undefined): Promise<TargetComponents[]> {
   const out: TargetComponents[] = [];
   for (const fw of firmware ?? []) {
