@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   ERR_OUTPUT_WRITE: { exit: 2, meaning: 'A report or file could not be written where asked.' },
   ERR_UNPACK_LIMIT: { exit: 2, meaning: 'Unpacking stopped at a configured limit (size, ratio, entries, depth or time).' },
   ERR_FORMAT_UNSUPPORTED: { exit: 2, meaning: 'The input is in no format iotcop can read.' },
+  ERR_DB: { exit: 2, meaning: 'The registry database cannot be opened, reached or migrated; the message names it (without its password).' },
   ERR_KEY_INVALID: { exit: 2, meaning: 'A signing or verification key file is not an Ed25519 key in PEM or JWK form.' },
   ERR_LABEL_INVALID: { exit: 2, meaning: 'A label payload or revocation list does not follow its schema or cannot be trusted.' },
   ERR_STATEMENT_REFUSED: { exit: 2, meaning: 'The assessment does not support the declaration asked for (use --force for a marked draft).' },

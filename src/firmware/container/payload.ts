@@ -3,7 +3,7 @@
 import { decompress, hasCodec } from '../codecs/index.js';
 import type { CodecId } from '../codecs/index.js';
 import { FormatError } from '../errors.js';
-import { lzopDecompress } from './lzop.js';
+import { decodeLzop } from '../codecs/lzo1x/index.js';
 import { BufferSource } from '../source/index.js';
 import type { ByteSource, UnpackContext } from '../types.js';
 
@@ -40,7 +40,6 @@ export interface PayloadSpec {
 export function payloadBlob(spec: PayloadSpec, ctx: UnpackContext): Blob {
   const raw: Blob = { name: spec.name, offset: spec.offset, source: spec.source, description: spec.description };
   if (spec.codec === undefined) return raw;
-  // lzop files are walked here; only their compressed blocks need the lzo1x codec (stored ones do not).
   if (spec.codec !== 'lzop' && !hasCodec(spec.codec)) {
     ctx.warn(`${spec.name}: ${spec.codec} codec not available, payload kept compressed`);
     return { ...raw, description: `${spec.description} (${spec.codec}, not decompressed)` };
@@ -48,7 +47,7 @@ export function payloadBlob(spec: PayloadSpec, ctx: UnpackContext): Blob {
   try {
     const options = spec.expectedSize === undefined ? { maxOutput: outputCap(ctx, spec.source.size) } : { maxOutput: outputCap(ctx, spec.source.size), expectedSize: spec.expectedSize };
     const input = spec.source.read(0, spec.source.size);
-    const out = spec.codec === 'lzop' ? lzopDecompress(input, options.maxOutput) : decompress(spec.codec, input, options);
+    const out = spec.codec === 'lzop' ? decodeLzop(input, options.maxOutput).data : decompress(spec.codec, input, options);
     ctx.charge(out.length);
     return { name: spec.name, source: new BufferSource(out, `${spec.source.label}:${spec.codec}`), description: `${spec.description} (${spec.codec}-decompressed, ${out.length} bytes)` };
   } catch (error) {

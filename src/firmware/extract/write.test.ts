@@ -243,11 +243,11 @@ test('layout: with --deep, an archive inside a file of the root tree lands besid
     const evidence = await unpackImage(path, { formats: FORMATS, deep: true });
     assert.deepEqual(placements(evidence).map((p) => [p.vfs.layer, p.dir]), [
       ['0x0-tar', ''],
-      ['0x0-tar/usr/lib/demo.ipk@0x0-test-zlib/0x0-tar', 'usr/lib/demo.ipk@0x0-test-zlib/0x0-tar'],
+      ['0x0-tar/usr/lib/demo.ipk@0x0-zlib/0x0-tar', 'usr/lib/demo.ipk@0x0-zlib/0x0-tar'],
     ]);
     const out = join(tmp.dir, 'out');
     await writeEvidence(evidence, out);
-    assert.equal(readFileSync(join(out, 'usr/lib/demo.ipk@0x0-test-zlib/0x0-tar/control'), 'utf8'), 'Package: demo\n');
+    assert.equal(readFileSync(join(out, 'usr/lib/demo.ipk@0x0-zlib/0x0-tar/control'), 'utf8'), 'Package: demo\n');
   } finally {
     tmp.cleanup();
   }

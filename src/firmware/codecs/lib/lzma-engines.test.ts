@@ -51,6 +51,17 @@ describe('LZMA symbol decoders: WebAssembly and JS agree', { skip: missing('xz')
     }
   });
 
+  it('accept caps of 4 GiB and more (the default total limit) without wrapping them to 32 bits', () => {
+    const data = textBytes(50_000);
+    const raw = tool('xz', ['-c', '--format=raw', '--lzma1=preset=1'], data);
+    for (const maxOutput of [2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 40]) {
+      for (const engine of ['wasm', 'js'] as const) {
+        const r = decodeLzma1(raw, 0, { lc: 3, lp: 0, pb: 2, size: undefined, maxOutput, engine });
+        assert.ok(Buffer.from(r.data).equals(data), `${engine} ${maxOutput}`);
+      }
+    }
+  });
+
   it('computes CRC64 in WebAssembly like the JS version', () => {
     const data = textBytes(100_003);
     const xz = tool('xz', ['-c', '--check=crc64'], data);

@@ -32,6 +32,7 @@ const STATE_BYTES = 64;
 const LITERAL = 1847;
 const PROBS_BYTES = (LITERAL + (0x300 << 12)) * 2;
 const MATCH_MAX = 273;
+const U32_MAX = 0xffffffff;
 const RESULTS: Record<number, LzmaEnd> = { 0: 'size', 1: 'marker', 2: 'input' };
 const ERRORS: Record<number, string> = {
   [-1]: 'lzma: corrupt data (match distance beyond output)',
@@ -193,7 +194,9 @@ export class WasmLzmaDecoder implements LzmaEngine {
     for (;;) {
       this.ensure(Math.min(limit, this.pos + MATCH_MAX));
       const inputAt = this.outAt - this.input.length;
-      const r = this.x.lzma_decode(this.stateAt, this.probsAt, inputAt, this.outAt, limit, this.capacity, stopAtInputEnd ? 1 : 0);
+      // The C side takes u32 positions: a cap of 4 GiB or more (the default total limit is exactly 4 GiB)
+      // would wrap to a tiny one. Linear memory ends below 4 GiB, so reserve() fails long before U32_MAX.
+      const r = this.x.lzma_decode(this.stateAt, this.probsAt, inputAt, this.outAt, Math.min(limit, U32_MAX), this.capacity, stopAtInputEnd ? 1 : 0);
       if (r === 3) {
         this.ensure(this.capacity * 2);
         continue;

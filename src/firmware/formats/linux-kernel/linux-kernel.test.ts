@@ -20,7 +20,7 @@ const bytes = (s: ByteSource) => Buffer.from(s.read(0, s.size));
 
 // Reference decompressors (Debian) and their arguments, per payload compression of the corpus bzImages.
 const TOOLS = { gzip: ['gzip', '-dc'], bzip2: ['bzip2', '-dc'], lzma: ['lzma', '-dc'], xz: ['xz', '-dc'], lzo: ['lzop', '-dc'], lz4: ['lz4', '-dc'] } as const;
-const CODEC = { gzip: 'gzip', bzip2: 'bzip2', lzma: 'lzma', xz: 'xz', lzo: undefined, lz4: 'lz4-frame' } as const;
+const CODEC = { gzip: 'gzip', bzip2: 'bzip2', lzma: 'lzma', xz: 'xz', lzo: 'lzo1x', lz4: 'lz4-frame' } as const;
 
 for (const name of ['gzip', 'bzip2', 'lzma', 'xz', 'lzo', 'lz4'] as const) {
   test(`linux-kernel: corpus bzImage_${name}: setup header, payload located exactly, kernel 5.4.72`, async (t) => {

@@ -18,8 +18,10 @@ function plausibleDict(d: number): boolean {
 
 export function probeLzma(src: ByteSource): Probe | null {
   return safeProbe(src, () => {
+    // The 18-byte header first: carving confirms many candidates, and most fail here without the trial read.
+    const h = head(src, 18);
+    if (h.length < 18 || h[13] !== 0 || !splitPropsByte(h[0]!) || !plausibleDict(h.readUInt32LE(1))) return null;
     const b = head(src, TRIAL_INPUT);
-    if (b.length < 18 || b[13] !== 0) return null;
     const props = splitPropsByte(b[0]!);
     if (!props || props.lc + props.lp > 4) return null;
     const dict = b.readUInt32LE(1);
