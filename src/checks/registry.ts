@@ -6,6 +6,7 @@ import { endpoints } from './endpoints/index.js';
 import { exposedServices } from './exposed-services/index.js';
 import { hardcodedSecrets } from './hardcoded-secrets/index.js';
 import { knownVulnerabilities } from './known-vulnerabilities/index.js';
+import { personalDataOnImage } from './personal-data-on-image/index.js';
 import { privacyPages } from './privacy-pages/index.js';
 import { provisionedPasswords } from './provisioned-passwords/index.js';
 import { securityTxt } from './security-txt/index.js';
@@ -21,5 +22,5 @@ export const CHECKS: readonly Check[] = [
   attestationEvidence, disclosurePolicy, supportPeriod,
   securityTxt, disclosurePage, supportPeriodPage, privacyPages,
   defaultPasswords, exposedServices, storedKeys, hardcodedSecrets, updateMechanism, provisionedPasswords,
-  unpackCoverage, knownVulnerabilities, endpoints,
+  unpackCoverage, knownVulnerabilities, endpoints, personalDataOnImage,
 ];
