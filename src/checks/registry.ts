@@ -5,6 +5,7 @@ import { disclosurePolicy } from './disclosure-policy/index.js';
 import { endpoints } from './endpoints/index.js';
 import { exposedServices } from './exposed-services/index.js';
 import { hardcodedSecrets } from './hardcoded-secrets/index.js';
+import { inputValidation } from './input-validation/index.js';
 import { knownVulnerabilities } from './known-vulnerabilities/index.js';
 import { personalDataOnImage } from './personal-data-on-image/index.js';
 import { privacyPages } from './privacy-pages/index.js';
@@ -22,5 +23,5 @@ export const CHECKS: readonly Check[] = [
   attestationEvidence, disclosurePolicy, supportPeriod,
   securityTxt, disclosurePage, supportPeriodPage, privacyPages,
   defaultPasswords, exposedServices, storedKeys, hardcodedSecrets, updateMechanism, provisionedPasswords,
-  unpackCoverage, knownVulnerabilities, endpoints, personalDataOnImage,
+  unpackCoverage, knownVulnerabilities, endpoints, personalDataOnImage, inputValidation,
 ];

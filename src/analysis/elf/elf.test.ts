@@ -33,12 +33,15 @@ function ours(buf: Buffer): { imports: string[]; defined: string[]; needed: stri
 function sstrip(buf: Buffer): Buffer {
   const copy = Buffer.from(buf);
   const le = copy[5] === 1;
+  const u16 = (at: number) => (le ? copy.writeUInt16LE(0, at) : copy.writeUInt16BE(0, at));
   if (copy[4] === 2) {
-    le ? copy.writeBigUInt64LE(0n, 40) : copy.writeBigUInt64BE(0n, 40);
-    for (const at of [58, 60, 62]) le ? copy.writeUInt16LE(0, at) : copy.writeUInt16BE(0, at);
+    if (le) copy.writeBigUInt64LE(0n, 40);
+    else copy.writeBigUInt64BE(0n, 40);
+    for (const at of [58, 60, 62]) u16(at);
   } else {
-    le ? copy.writeUInt32LE(0, 32) : copy.writeUInt32BE(0, 32);
-    for (const at of [46, 48, 50]) le ? copy.writeUInt16LE(0, at) : copy.writeUInt16BE(0, at);
+    if (le) copy.writeUInt32LE(0, 32);
+    else copy.writeUInt32BE(0, 32);
+    for (const at of [46, 48, 50]) u16(at);
   }
   return copy;
 }

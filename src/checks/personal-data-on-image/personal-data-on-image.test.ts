@@ -37,9 +37,9 @@ test('records of people in an SQLite database fail, with table, rows and masked 
   assert.equal(rest.length, 0);
   assert.deepEqual([f?.verdict, f?.severity, f?.location.path], ['fail', 'high', '/usr/lib/app/data.db']);
   assert.deepEqual(f?.provisions, ['5.11-1', '6-1']);
-  assert.match(f!.title, /table users, row 2, 3/);
-  assert.match(f!.evidence, /row 2: name Ad\*{6}, email ad\*{6}, phone \+4\*{6}/);
-  assert.ok(!f!.evidence.includes('lovelace') && !f!.evidence.includes('7123'), f!.evidence);
+  assert.match(f.title, /table users, row 2, 3/);
+  assert.match(f.evidence, /row 2: name Ad\*{6}, email ad\*{6}, phone \+4\*{6}/);
+  assert.ok(!f.evidence.includes('lovelace') && !f.evidence.includes('7123'), f.evidence);
 });
 
 test('browser history, shell history, joined Wi-Fi networks, CSV and JSON records fail; a lone address is for review', async () => {
