@@ -28,7 +28,7 @@ export function languageOf(path: string, head: string): Language | undefined {
   return undefined;
 }
 
-/** A CGI program: an ELF file in a cgi-bin folder or named *.cgi under a web root. */
+/** A CGI program: an ELF file in a cgi-bin folder, or with `cgi` in its name under a web root (`*.cgi`, `cgibin`). */
 export function isCgiBinary(path: string): boolean {
-  return isWebPath(path) && (/\/cgi-bin\//.test(path) || /\.cgi$/i.test(path));
+  return isWebPath(path) && (/\/cgi-bin\//.test(path) || /cgi[^/]*$/i.test(path));
 }
