@@ -8,6 +8,11 @@ import type { Flow, Language } from './types.js';
 
 const MAX_FLOWS = 50;
 const MAX_LINE = 4000;
+const MAX_TAINTED = 500;
+const IDENT = /[A-Za-z_]\w*/g;
+
+/** Identifiers on a line: candidates for variable references, checked against the language's pattern. */
+const identifiers = (code: string): Set<string> => new Set(code.match(IDENT) ?? []);
 
 const cut = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}...` : s);
 
@@ -16,16 +21,22 @@ export function flowsOf(lang: Language, text: string): Flow[] {
   const assignments = lines.map((l) => lang.assign.exec(l));
   const validated = validatedNames(lang, lines, assignments);
   const tainted = new Map<string, number>();
+  const refs = new Map<string, RegExp>();
+  const refers = (name: string, text: string) => {
+    let re = refs.get(name);
+    if (!re) refs.set(name, (re = lang.ref(name)));
+    return re.test(text);
+  };
   const out: Flow[] = [];
   lines.forEach((code, i) => {
     if (code.trim() === '' || out.length >= MAX_FLOWS) return;
     const clean = lang.sanitiser.test(code);
     const a = assignments[i];
-    const names = [...tainted.keys()].filter((n) => lang.ref(n).test(code));
+    const names = [...identifiers(code)].filter((n) => tainted.has(n) && refers(n, code));
     if (a) {
       const rhs = a[2]!;
-      const fromInput = lang.source.test(rhs) || names.some((n) => n !== a[1] && lang.ref(n).test(rhs));
-      if (fromInput && !clean && !validated.has(a[1]!)) tainted.set(a[1]!, tainted.get(a[1]!) ?? i + 1);
+      const fromInput = lang.source.test(rhs) || names.some((n) => n !== a[1] && refers(n, rhs));
+      if (fromInput && !clean && !validated.has(a[1]!) && tainted.size < MAX_TAINTED) tainted.set(a[1]!, tainted.get(a[1]!) ?? i + 1);
     }
     if (clean) return;
     const direct = lang.source.test(code);
@@ -50,7 +61,7 @@ function validatedNames(lang: Language, lines: readonly string[], assignments: r
     if (!lang.sanitiser.test(code)) return;
     const a = assignments[i];
     if (a) out.add(a[1]!);
-    else for (const n of names) if (lang.ref(n).test(code)) out.add(n);
+    else for (const n of identifiers(code)) if (names.has(n) && lang.ref(n).test(code)) out.add(n);
   });
   return out;
 }

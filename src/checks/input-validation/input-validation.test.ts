@@ -122,3 +122,11 @@ test('CGI programs: imports of system with QUERY_STRING are for review; one that
   assert.match(findings[0]!.evidence, /imports: system; input: getenv QUERY_STRING/);
   assert.deepEqual((await check({ '/www/cgi-bin/show.cgi': safe })).map((f) => f.verdict), ['pass']);
 });
+
+test('hostile scripts (many tainted variables, long lines, unbalanced quotes) complete with bounded findings', async () => {
+  const many = Array.from({ length: 20_000 }, (_, i) => `v${i}=$QUERY_STRING\nping $v${i}`).join('\n');
+  const long = `#!/bin/sh\n${'$FORM_a"\'`$('.repeat(900)}\n${'eval '.repeat(800)}\n`;
+  const php = `<?php\n${Array.from({ length: 5000 }, (_, i) => `$a${i} = $_GET["x"]; system("x" . $a${i}); // \`$a${i}\``).join('\n')}`;
+  const findings = await check({ '/www/cgi-bin/many.sh': `#!/bin/sh\n${many}`, '/www/cgi-bin/long.sh': long, '/www/x.php': php, '/www/x.lua': `${'local a = luci.http.formvalue("x") .. '.repeat(500)}\nos.execute(a)\n` });
+  assert.ok(findings.length > 0 && findings.length <= 200, String(findings.length));
+});

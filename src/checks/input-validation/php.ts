@@ -30,6 +30,9 @@ function backticks(code: string, tainted: ReadonlyMap<string, number>): Omit<Flo
   const inner = code.slice(open + 1, close);
   const s = SOURCE.exec(inner);
   if (s) return { sink: 'shell', definite: true, via: s[0] };
-  for (const [n, line] of tainted) if (new RegExp(`\\$${n}\\b`).test(inner)) return { sink: 'shell', definite: false, via: `$${n} (from line ${line})` };
+  for (const m of inner.matchAll(/\$([A-Za-z_]\w*)/g)) {
+    const line = tainted.get(m[1]!);
+    if (line !== undefined) return { sink: 'shell', definite: false, via: `$${m[1]} (from line ${line})` };
+  }
   return undefined;
 }

@@ -33,7 +33,10 @@ export const shellLanguage: Language = {
 const refIn = (text: string, tainted: ReadonlyMap<string, number>): { via: string; direct: boolean } | undefined => {
   const s = SOURCE.exec(text);
   if (s) return { via: s[0], direct: true };
-  for (const [n, line] of tainted) if (new RegExp(`\\$\\{?${n}\\b`).test(text)) return { via: `$${n} (from line ${line})`, direct: false };
+  for (const m of text.matchAll(/\$\{?([A-Za-z_]\w*)/g)) {
+    const line = tainted.get(m[1]!);
+    if (line !== undefined) return { via: `$${m[1]} (from line ${line})`, direct: false };
+  }
   return undefined;
 };
 

@@ -104,3 +104,13 @@ test('an image without a filesystem is inconclusive', async () => {
   const [f] = await personalDataOnImage.run(ctx(evidenceOf(fw)));
   assert.deepEqual([f?.verdict, f?.key], ['inconclusive', 'no-filesystem']);
 });
+
+test('hostile files (long runs of @, wide CSV, deep JSON, endless network blocks) complete', async () => {
+  const findings = await check({
+    '/etc/at.conf': `${'a@'.repeat(100_000)}\n${`${'x'.repeat(63)}.`.repeat(3000)}@\n`,
+    '/data/wide.csv': `${Array.from({ length: 5000 }, (_, i) => `c${i}`).join(',')}\n${'x,'.repeat(4999)}x\n`,
+    '/data/deep.json': `${'['.repeat(5000)}${']'.repeat(5000)}`,
+    '/etc/wpa_supplicant.conf': 'network={\n ssid="a"\n'.repeat(50_000),
+  });
+  assert.deepEqual(findings.map((f) => f.verdict), ['pass']);
+});
