@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hasTool, run } from '../../test-support/corpus.js';
+import { unpackImage } from '../../firmware/index.js';
+import { corpusFile, hasTool, run } from '../../test-support/corpus.js';
 import { evidenceOf, firmwareEvidence, vfsFromFiles, type FileSpec } from '../../test-support/vfs.js';
 import type { CheckContext } from '../types.js';
 import { inputValidation } from './index.js';
@@ -129,4 +130,19 @@ test('hostile scripts (many tainted variables, long lines, unbalanced quotes) co
   const php = `<?php\n${Array.from({ length: 5000 }, (_, i) => `$a${i} = $_GET["x"]; system("x" . $a${i}); // \`$a${i}\``).join('\n')}`;
   const findings = await check({ '/www/cgi-bin/many.sh': `#!/bin/sh\n${many}`, '/www/cgi-bin/long.sh': long, '/www/x.php': php, '/www/x.lua': `${'local a = luci.http.formvalue("x") .. '.repeat(500)}\nos.execute(a)\n` });
   assert.ok(findings.length > 0 && findings.length <= 200, String(findings.length));
+});
+
+test('corpus: the cgibin program of the D-Link tree (behind the *.cgi links) is for review, the PHP pages do not fail; the Broadcom tree has no handlers', async (t) => {
+  const dlink = corpusFile('binwalk/firmware_v4_lzma.squashfs');
+  const broadcom = corpusFile('binwalk/squashfs_v2.bin');
+  if (!dlink || !broadcom) return t.skip('corpus not present');
+  const fw = await unpackImage(dlink, {});
+  if (fw.filesystems.length === 0) return t.skip('the squashfs image could not be unpacked here');
+  const findings = await inputValidation.run(ctx(evidenceOf(fw)));
+  assert.deepEqual(findings.map((f) => [f.verdict, f.location.path]), [['inconclusive', '/htdocs/cgibin']]);
+  assert.match(findings[0]!.detail, /run as .*\/htdocs\/web\/authentication\.cgi, .*and 8 more/);
+  assert.match(findings[0]!.evidence, /imports: execl, popen, system; input: getenv CONTENT_LENGTH/);
+  const [b, ...rest] = await inputValidation.run(ctx(evidenceOf(await unpackImage(broadcom, {}))));
+  assert.equal(rest.length, 0);
+  assert.deepEqual([b?.verdict, b?.key], ['inconclusive', 'no-web-handlers']);
 });

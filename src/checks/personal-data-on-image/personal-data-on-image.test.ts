@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { unpackImage } from '../../firmware/index.js';
+import { corpusFile } from '../../test-support/corpus.js';
 import { evidenceOf, firmwareEvidence, vfsFromFiles, type FileSpec } from '../../test-support/vfs.js';
 import type { CheckContext } from '../types.js';
 import { personalDataOnImage } from './index.js';
@@ -113,4 +115,16 @@ test('hostile files (long runs of @, wide CSV, deep JSON, endless network blocks
     '/etc/wpa_supplicant.conf': 'network={\n ssid="a"\n'.repeat(50_000),
   });
   assert.deepEqual(findings.map((f) => f.verdict), ['pass']);
+});
+
+test('corpus: the D-Link and Broadcom router trees ship no personal data', async (t) => {
+  const images = ['binwalk/firmware_v4_lzma.squashfs', 'binwalk/squashfs_v2.bin'].map((f) => corpusFile(f));
+  if (images.some((i) => !i)) return t.skip('corpus not present');
+  for (const image of images) {
+    const fw = await unpackImage(image!, {});
+    if (fw.filesystems.length === 0) return t.skip('the squashfs image could not be unpacked here');
+    const findings = await personalDataOnImage.run(ctx(evidenceOf(fw)));
+    assert.deepEqual(findings.map((f) => [f.verdict, f.provisions.length]), [['pass', 0]], image);
+    assert.match(findings[0]!.detail, /^\d{3,} file\(s\) of 1 filesystem/);
+  }
 });
