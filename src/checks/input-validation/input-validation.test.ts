@@ -61,6 +61,11 @@ test('Lua: formvalue straight into os.execute fails, through a variable is for r
       'os.execute("ping -c " .. n .. " " .. ip)',
       'luci.sys.call("logger " .. util.shellquote(luci.http.formvalue("msg")))',
       '-- os.execute(luci.http.formvalue("x")) in a comment',
+      'local keep = (luci.http.formvalue("keep") == "1") and "" or "-n"',
+      'luci.sys.call("sysupgrade " .. keep .. " /tmp/fw.bin")',
+      'function diag_command(cmd, addr)',
+      '  if addr and addr:match("^[a-zA-Z0-9%-%.:_]+$") then local util = io.popen(cmd % addr) end',
+      'end',
     ].join('\n'),
   });
   assert.deepEqual(clean.map((f) => [f.verdict, f.provisions.length]), [['pass', 0]]);

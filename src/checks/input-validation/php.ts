@@ -14,7 +14,8 @@ export const phpLanguage: Language = {
   source: SOURCE,
   shellSink: /(?<![\w>:$])(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec)\s*\(/,
   sqlSink: /\b(?:mysqli_query|mysqli_multi_query|mysql_query|mysql_db_query|pg_query|sqlite_query|sqlite_exec)\s*\(|->(?:query|multi_query|exec)\s*\(|["'][^"']{0,200}\b(?:SELECT\b[^"']{0,200}\bFROM|INSERT\s+INTO|UPDATE\b[^"']{0,200}\bSET|DELETE\s+FROM)\b/i,
-  sanitiser: /\bescapeshell(?:arg|cmd)\s*\(|\bintval\s*\(|\((?:int|integer|float|bool)\)|\bfloatval\s*\(|\bfilter_(?:var|input)\s*\(|\bpreg_match\s*\(|\bis_numeric\s*\(|\bctype_\w+\s*\(|\w*real_escape_string\s*\(|->quote\s*\(|\bpg_escape_\w+\s*\(|\baddslashes\s*\(|->prepare\s*\(|\bbind_?param\w*\s*\(|\bin_array\s*\(|\bvalidate\w*\s*\(|\bsaniti[sz]e\w*\s*\(/i,
+  // A comparison with a literal (`$x == "1"`) yields a boolean or pins the value.
+  sanitiser: /===?\s*["'\d]|\bescapeshell(?:arg|cmd)\s*\(|\bintval\s*\(|\((?:int|integer|float|bool)\)|\bfloatval\s*\(|\bfilter_(?:var|input)\s*\(|\bpreg_match\s*\(|\bis_numeric\s*\(|\bctype_\w+\s*\(|\w*real_escape_string\s*\(|->quote\s*\(|\bpg_escape_\w+\s*\(|\baddslashes\s*\(|->prepare\s*\(|\bbind_?param\w*\s*\(|\bin_array\s*\(|\bvalidate\w*\s*\(|\bsaniti[sz]e\w*\s*\(/i,
   assign: /^\s*\$(\w+)\s*\.?=(?!=)\s*(.+)$/,
   ref: (name) => new RegExp(`\\$${name}\\b`),
   code: (line) => (/^\s*(?:\/\/|#|\*|\/\*)/.test(line) ? '' : stripComment(line, ['//', '#'], '"\'')),

@@ -7,9 +7,11 @@ const SKIP_DIRS = new RegExp([
   '^/usr/lib/(opkg|dpkg|apt|python[\\d.]*|perl5?|ruby|jvm|node_modules|locale|os-release)(/|$)',
   '^/var/lib/(dpkg|apt|opkg|ucf|pam|systemd/deb-systemd)/', '^/var/cache/(apt|debconf|man)/', '^/etc/(apt|ssl|ca-certificates|pki|dictionaries-common)/',
   '^/usr/local/lib/(python|node_modules)', '/(site|dist)-packages/', '/node_modules/', '\\.(dist|egg)-info/', '/\\.git/',
+  // Package managers' and toolchains' caches in home folders hold published package metadata with authors.
+  '/\\.(m2|gradle|npm|yarn|pnpm-store|cache|cargo|rustup|pyenv|nvm|ivy2|sbt|gem|bundle|conda|local/lib|local/share/(pnpm|virtualenvs))/', '/go/pkg/mod/',
   '/(tests?|testing|testdata|test-data|test_data|fixtures?|examples?|samples?|demos?|spec|specs|__tests__|mocks?|doc|docs|documentation|man|licenses?)/',
 ].join('|'), 'i');
-const SKIP_NAMES = /(^|[._-])(example|examples|sample|samples|demo|template|dist|test|tests|mock)([._-]|$)|^(readme|changelog|changes|news|authors|thanks|credits|contributors|maintainers|copying|copyright|license|licence|notice|history|todo|install|package\.json|composer\.json|bower\.json|package-lock\.json|yarn\.lock|pkg-info|metadata|setup\.cfg|pyproject\.toml|cargo\.toml|cargo\.lock)(\.[\w.-]+)?$|\.(gemspec|pod|[1-9][a-z]?|mo|po|pot|pem|crt|cer|der|asc|gpg|sig|md|rst|texi|html?|xhtml|man)$/i;
+const SKIP_NAMES = /(^|[._-])(example|examples|sample|samples|demo|template|dist|test|tests|mock)([._-]|$)|^(readme|changelog|changes|news|authors|thanks|credits|contributors|maintainers|copying|copyright|license|licence|notice|history|todo|install|package\.json|composer\.json|bower\.json|package-lock\.json|yarn\.lock|pkg-info|metadata|setup\.cfg|pyproject\.toml|cargo\.toml|cargo\.lock)(\.[\w.-]+)?$|\.(gemspec|pom|nuspec|pod|[1-9][a-z]?|mo|po|pot|pem|crt|cer|der|asc|gpg|sig|md|rst|texi|html?|xhtml|man)$/i;
 
 /** True when the file is documentation, a licence, metadata, a certificate bundle or test material. */
 export function skipped(path: string): boolean {

@@ -97,6 +97,10 @@ test('an ordinary root filesystem with documentation, package metadata, examples
     '/usr/share/locale/de/LC_MESSAGES/app.po': 'msgid "Contact ada.lovelace@gmail.com"\n',
     '/root/.ash_history': '\n',
     '/etc/banner': 'Welcome\n',
+    '/root/.m2/repository/org/x/x-1.0.pom': '<developers><developer><email>ada.lovelace@gmail.com</email></developer></developers>\n',
+    '/etc/board.json': JSON.stringify({ model: { id: 'tplink,archer-c7-v2', name: 'TP-Link Archer C7 v2' }, network: { lan: { device: 'eth0' } } }),
+    '/etc/config/system': "config system\n\toption hostname 'OpenWrt'\n\toption timezone 'UTC'\n",
+    '/etc/services': '# Updated from https://www.iana.org/assignments/ (contact ada.lovelace@gmail.com)\nssh\t\t22/tcp\n',
   });
   assert.deepEqual(findings.map((f) => [f.verdict, f.provisions.length, f.title]), [['pass', 0, 'No personal data found on the image']]);
 });
