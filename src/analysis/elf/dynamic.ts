@@ -54,8 +54,10 @@ function dynamicEntries(buf: Buffer, h: ElfHeader, loads: readonly Segment[]): {
   const end = Math.min(seg.offset + seg.filesz, buf.length);
   const step = h.bits === 32 ? 8 : 16;
   while (r.pos + step <= end && out.length < MAX_DYNAMIC) {
-    const tag = h.bits === 32 ? r.u32() : Number(r.bytes(8)[h.littleEndian ? 'readBigUInt64LE' : 'readBigUInt64BE'](0) & 0xffffffffn);
-    const val = h.bits === 32 ? r.u32() : r.u64();
+    // 64-bit entries: tags fit in 32 bits; values beyond 2^53 (flags, checksums) are of no use here and are cut to 53 bits.
+    const big = () => r.bytes(8)[h.littleEndian ? 'readBigUInt64LE' : 'readBigUInt64BE'](0);
+    const tag = h.bits === 32 ? r.u32() : Number(big() & 0xffffffffn);
+    const val = h.bits === 32 ? r.u32() : Number(BigInt.asUintN(53, big()));
     if (tag === 0) break;
     out.push({ tag, val });
   }
