@@ -11,16 +11,17 @@ const ALLOWED: Record<string, readonly string[]> = {
   manifest: ['catalogue', 'model'],
   firmware: ['model'],
   analysis: ['catalogue', 'model', 'firmware'],
+  vulndb: ['catalogue', 'model', 'firmware', 'analysis'],
   web: ['model', 'manifest'],
   probe: ['model'],
   label: ['catalogue', 'model', 'manifest', 'report'],
   statement: ['catalogue', 'model', 'manifest', 'report', 'label'],
-  checks: ['catalogue', 'model', 'manifest', 'firmware', 'analysis', 'web', 'probe'],
+  checks: ['catalogue', 'model', 'manifest', 'firmware', 'analysis', 'vulndb', 'web', 'probe'],
   report: ['catalogue', 'model'],
-  assess: ['catalogue', 'model', 'manifest', 'firmware', 'analysis', 'web', 'probe', 'checks', 'report'],
+  assess: ['catalogue', 'model', 'manifest', 'firmware', 'analysis', 'vulndb', 'web', 'probe', 'checks', 'report'],
   registry: ['catalogue', 'model', 'manifest', 'report', 'label', 'statement', 'assess'],
   server: ['catalogue', 'model', 'manifest', 'report', 'label', 'statement', 'assess', 'registry'],
-  cli: ['catalogue', 'model', 'manifest', 'firmware', 'analysis', 'web', 'probe', 'label', 'statement', 'checks', 'report', 'assess', 'registry', 'server'],
+  cli: ['catalogue', 'model', 'manifest', 'firmware', 'analysis', 'vulndb', 'web', 'probe', 'label', 'statement', 'checks', 'report', 'assess', 'registry', 'server'],
 };
 
 const SRC = dirname(fileURLToPath(import.meta.url));

@@ -3,6 +3,7 @@ import { CHECKS } from '../checks/registry.js';
 import type { Check, Evidence } from '../checks/types.js';
 import { sha256File } from '../model/index.js';
 import type { Report, ReportInput } from '../report/types.js';
+import type { VulnDbSettings } from '../vulndb/index.js';
 import { buildReport } from './build-report.js';
 import { summarizeFirmware } from './firmware-summary.js';
 import { classifyInputs, type ClassifiedInput } from './inputs.js';
@@ -32,6 +33,8 @@ export interface AssessOptions {
   readonly web?: WebOptions;
   /** Unpacking limits and depth for firmware images. */
   readonly firmware?: FirmwareOptions;
+  /** The offline vulnerability database and how old its data may be. */
+  readonly vulndb?: VulnDbSettings;
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Tool version stamped in the report. */
@@ -53,7 +56,7 @@ export async function assess(options: AssessOptions): Promise<Report> {
   }
 
   const checks = [...(options.checks ?? CHECKS), ...(options.extraChecks ?? [])];
-  const outcome = await runChecks(checks, evidence, { now, signal, progress: (m) => progress('checks', m) });
+  const outcome = await runChecks(checks, evidence, { now, signal, ...(options.vulndb ? { vulndb: options.vulndb } : {}), progress: (m) => progress('checks', m) });
 
   progress('verdicts', 'resolving verdicts');
   const skipped = new Map<ProvisionId, string[]>();

@@ -2,8 +2,12 @@ import { attestationEvidence } from './attestation-evidence/index.js';
 import { defaultPasswords } from './default-passwords/index.js';
 import { disclosurePage } from './disclosure-page/index.js';
 import { disclosurePolicy } from './disclosure-policy/index.js';
+import { endpoints } from './endpoints/index.js';
 import { exposedServices } from './exposed-services/index.js';
 import { hardcodedSecrets } from './hardcoded-secrets/index.js';
+import { inputValidation } from './input-validation/index.js';
+import { knownVulnerabilities } from './known-vulnerabilities/index.js';
+import { personalDataOnImage } from './personal-data-on-image/index.js';
 import { privacyPages } from './privacy-pages/index.js';
 import { provisionedPasswords } from './provisioned-passwords/index.js';
 import { securityTxt } from './security-txt/index.js';
@@ -19,5 +23,5 @@ export const CHECKS: readonly Check[] = [
   attestationEvidence, disclosurePolicy, supportPeriod,
   securityTxt, disclosurePage, supportPeriodPage, privacyPages,
   defaultPasswords, exposedServices, storedKeys, hardcodedSecrets, updateMechanism, provisionedPasswords,
-  unpackCoverage,
+  unpackCoverage, knownVulnerabilities, endpoints, personalDataOnImage, inputValidation,
 ];

@@ -2,6 +2,7 @@ import type { EvidenceKind, ProvisionId } from '../catalogue/index.js';
 import type { FirmwareEvidence } from '../firmware/types.js';
 import type { EvidenceDocument, LoadedManifest } from '../manifest/index.js';
 import type { FindingDraft, Severity } from '../model/index.js';
+import type { VulnDbSettings } from '../vulndb/index.js';
 import type { WebResponse } from '../web/index.js';
 
 /** An evidence document of an attestation after iotcop looked at it. */
@@ -80,6 +81,8 @@ export interface CheckContext {
   /** The assessment's notion of today (fixed in tests so verdicts do not depend on the clock). */
   readonly now: Date;
   readonly signal: AbortSignal;
+  /** The offline vulnerability database to match components against (default location when absent). */
+  readonly vulndb?: VulnDbSettings;
   /** Reports progress of a long step. */
   progress(message: string): void;
 }

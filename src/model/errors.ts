@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   ERR_LABEL_INVALID: { exit: 2, meaning: 'A label payload or revocation list does not follow its schema or cannot be trusted.' },
   ERR_STATEMENT_REFUSED: { exit: 2, meaning: 'The assessment does not support the declaration asked for (use --force for a marked draft).' },
   ERR_FORMAT_INVALID: { exit: 2, meaning: 'A layer of the input is malformed; the unpack log records it and unpacking goes on with the rest.' },
+  ERR_VULNDB: { exit: 2, meaning: 'The vulnerability database cannot be opened or is not an iotcop database, or an advisory file cannot be read.' },
   ERR_CHECK_FAILED: { exit: 3, meaning: 'A check crashed; its provisions are reported inconclusive and the run goes on.' },
   ERR_INTERNAL: { exit: 3, meaning: 'A bug in iotcop. Please report it with the command that triggered it.' },
 } as const satisfies Record<string, { exit: 2 | 3; meaning: string }>;

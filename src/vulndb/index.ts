@@ -1,0 +1,10 @@
+export type { Advisory, AffectedPackage, RangeEvent, StoredRange, VulnDbSettings } from './types.js';
+export { VulnStore, type StoreStatus, type ImportCounts, type AffectedRow } from './store.js';
+export { importAdvisories, type ImportSummary } from './import.js';
+export { matchComponents, type VulnMatch, type MatchStatus } from './match.js';
+export { fromOsv } from './osv.js';
+export { nvdToOsv } from './nvd.js';
+export { parseCpe, type CpeName } from './cpe.js';
+export { cvss2Score, cvss3Score, severityOfScore } from './cvss.js';
+export { appletsNamed, appletsAbsent } from './busybox.js';
+export { defaultDbPath, ageInDays, DEFAULT_MAX_AGE_DAYS } from './paths.js';
