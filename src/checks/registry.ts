@@ -12,6 +12,7 @@ import { securityTxt } from './security-txt/index.js';
 import { storedKeys } from './stored-keys/index.js';
 import { supportPeriod } from './support-period/index.js';
 import { supportPeriodPage } from './support-period-page/index.js';
+import { tlsSshConfig } from './tls-ssh-config/index.js';
 import { updateMechanism } from './update-mechanism/index.js';
 import type { Check } from './types.js';
 import { unpackCoverage } from './unpack-coverage/index.js';
@@ -21,5 +22,5 @@ export const CHECKS: readonly Check[] = [
   attestationEvidence, disclosurePolicy, supportPeriod,
   securityTxt, disclosurePage, supportPeriodPage, privacyPages,
   defaultPasswords, exposedServices, storedKeys, hardcodedSecrets, updateMechanism, provisionedPasswords,
-  unpackCoverage, knownVulnerabilities, endpoints,
+  unpackCoverage, knownVulnerabilities, endpoints, tlsSshConfig,
 ];
