@@ -4,6 +4,7 @@ import { disclosurePage } from './disclosure-page/index.js';
 import { disclosurePolicy } from './disclosure-policy/index.js';
 import { endpoints } from './endpoints/index.js';
 import { exposedServices } from './exposed-services/index.js';
+import { factoryReset } from './factory-reset/index.js';
 import { hardcodedSecrets } from './hardcoded-secrets/index.js';
 import { knownVulnerabilities } from './known-vulnerabilities/index.js';
 import { privacyPages } from './privacy-pages/index.js';
@@ -22,5 +23,5 @@ export const CHECKS: readonly Check[] = [
   attestationEvidence, disclosurePolicy, supportPeriod,
   securityTxt, disclosurePage, supportPeriodPage, privacyPages,
   defaultPasswords, exposedServices, storedKeys, hardcodedSecrets, updateMechanism, provisionedPasswords,
-  unpackCoverage, knownVulnerabilities, endpoints, tlsSshConfig,
+  unpackCoverage, knownVulnerabilities, endpoints, tlsSshConfig, factoryReset,
 ];
