@@ -43,7 +43,7 @@ test('a vendor button daemon script calling a reset script that erases the confi
     '/etc/init.d/cleanup': sh('rm -rf /data/tmp\nflash_erase /dev/mtd3 0 0'),
   });
   assert.equal(findings[0]?.verdict, 'pass');
-  const lines = [...findings[0]!.detail.matchAll(/(\/[\w./-]+:\d+) ([^:]+?)( \[button\])?:/g)].map((m) => `${m[1]} ${m[3] ? 'button' : '-'}`);
+  const lines = [...findings[0].detail.matchAll(/(\/[\w./-]+:\d+) ([^:]+?)( \[button\])?:/g)].map((m) => `${m[1]} ${m[3] ? 'button' : '-'}`);
   assert.deepEqual(lines, ['/usr/sbin/restore_factory.sh:2 button', '/usr/sbin/restore_factory.sh:3 button', '/usr/sbin/restore_factory.sh:4 button']);
 });
 
