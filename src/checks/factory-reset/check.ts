@@ -7,12 +7,12 @@ import { scanTree, type Hint } from './scan.js';
 const KIND: Record<PieceKind, string> = {
   'openwrt-reset': 'OpenWrt reset of the overlay (firstboot/jffs2reset/jffs2mark)',
   'erase-partition': 'erase of a settings/data flash partition',
-  'nvram-reset': 'NVRAM erase or reset to defaults',
+  'nvram-reset': 'erase or reset of the settings store (nvram, devconf, flash)',
   'remove-user-data': 'removal of the settings/user data folders',
   'reset-handler': 'factory reset handler in the web interface or a script',
 };
 
-const SEARCHED = 'OpenWrt firstboot/jffs2reset/jffs2mark, button handlers (/etc/rc.button, /etc/hotplug.d/button, triggerhappy, acpid), `mtd erase`/`flash_erase`/`flash_eraseall` on settings or data partitions, `nvram erase`/`default`/`restore`, `rm -rf` of the overlay or settings/user data folders in reset scripts, and factory_reset/restore_defaults handlers in web and CGI files';
+const SEARCHED = 'OpenWrt firstboot/jffs2reset/jffs2mark, button handlers (/etc/rc.button, /etc/hotplug.d/button, triggerhappy, acpid), `mtd erase`/`flash_erase`/`flash_eraseall` on settings or data partitions, `nvram erase`/`default`/`restore`, `devconf del` and `flash reset` in reset scripts, `rm -rf` of the overlay or settings/user data folders in reset scripts, and factory_reset/restore_defaults handlers in web and CGI files';
 
 export async function run(ctx: CheckContext): Promise<FindingDraft[]> {
   const out = unreadImages(ctx.evidence.firmware, ['5.11-1'], 'The factory reset');

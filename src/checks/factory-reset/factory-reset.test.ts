@@ -1,5 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { unpackImage } from '../../firmware/index.js';
+import { corpusFile } from '../../test-support/corpus.js';
 import { evidenceOf, firmwareEvidence, vfsFromFiles, type FileSpec } from '../../test-support/vfs.js';
 import type { CheckContext } from '../types.js';
 import { factoryReset } from './index.js';
@@ -41,10 +45,13 @@ test('a vendor button daemon script calling a reset script that erases the confi
     '/etc/hotplug.d/button/10-reset': sh('[ "$BUTTON" = reset ] && [ "$ACTION" = released ] && /usr/sbin/restore_factory.sh'),
     '/usr/sbin/restore_factory.sh': sh('nvram erase\nmtd erase config\nrm -rf /data/*\nrm -rf /tmp/cache\nreboot'),
     '/etc/init.d/cleanup': sh('rm -rf /data/tmp\nflash_erase /dev/mtd3 0 0'),
+    // D-Link's event script (firmware_v4_lzma.squashfs in the corpus): the settings store is deleted.
+    '/etc/events/freset.sh': sh('echo "Freseting ..."\nevent STATUS.CRITICAL\ndevconf del\nreboot'),
+    '/etc/events/other.sh': sh('devconf del'),
   });
   assert.equal(findings[0]?.verdict, 'pass');
   const lines = [...findings[0].detail.matchAll(/(\/[\w./-]+:\d+) ([^:]+?)( \[button\])?:/g)].map((m) => `${m[1]} ${m[3] ? 'button' : '-'}`);
-  assert.deepEqual(lines, ['/usr/sbin/restore_factory.sh:2 button', '/usr/sbin/restore_factory.sh:3 button', '/usr/sbin/restore_factory.sh:4 button']);
+  assert.deepEqual(lines, ['/etc/events/freset.sh:4 -', '/usr/sbin/restore_factory.sh:2 button', '/usr/sbin/restore_factory.sh:3 button', '/usr/sbin/restore_factory.sh:4 button']);
 });
 
 test('a web handler alone is an open question; a program string alone is an informational hint; nothing is inconclusive, never a failure', async () => {
@@ -66,4 +73,16 @@ test('a web handler alone is an open question; a program string alone is an info
   assert.ok(!none.some((f) => f.verdict === 'fail'));
   const unread = await factoryReset.run(ctx(evidenceOf({ ...firmwareEvidence('x.bin'), filesystems: [] })));
   assert.equal(unread[0]?.title, 'No filesystem could be unpacked from x.bin');
+});
+
+const real = (rel: string) => corpusFile(rel) ?? (existsSync(join('/work/shared/corpus', rel)) ? join('/work/shared/corpus', rel) : undefined);
+const dlink = real('binwalk/firmware_v4_lzma.squashfs');
+const broadcom = real('binwalk/squashfs_v2.bin');
+
+test('real router trees: D-Link event script deletes the settings store; the Broadcom web page only offers a restore', { skip: dlink && broadcom ? false : 'corpus not present' }, async () => {
+  const d = await factoryReset.run(ctx(evidenceOf(await unpackImage(dlink!, { deep: true }))));
+  assert.deepEqual(d.map((f) => `${f.verdict} ${f.location.path ?? ''}:${f.location.line ?? ''}`), ['pass /etc/events/freset.sh:13']);
+  assert.match(d[0]!.detail, /\/etc\/events\/freset\.sh:13 .*`devconf del`/);
+  const b = await factoryReset.run(ctx(evidenceOf(await unpackImage(broadcom!, { deep: true }))));
+  assert.deepEqual(b.map((f) => `${f.verdict} ${f.location.path ?? ''}:${f.location.line ?? ''} ${f.title}`), ['inconclusive /webs/defaultsettings.html:14 Factory reset handler found in the web interface; what it erases is not visible']);
 });

@@ -40,6 +40,8 @@ export function commandPiece(argv: readonly string[], resetish: boolean): PieceK
     if (dev && (DATA_PARTITION.test(dev) || resetish)) return 'erase-partition';
   }
   if (name === 'nvram' && ['erase', 'default', 'defaults', 'restore', 'restore_default', 'reset'].includes(rest[0] ?? '')) return 'nvram-reset';
+  // Vendor settings stores: D-Link's `devconf del`, Realtek SDK's `flash reset`/`flash default` (in reset scripts).
+  if (resetish && ((name === 'devconf' && ['del', 'erase', 'reset'].includes(rest[0] ?? '')) || (name === 'flash' && ['reset', 'default'].includes(rest[0] ?? '')))) return 'nvram-reset';
   if (name === 'rm' && resetish && rest.some((a) => /^-[a-zA-Z]*[rR]/.test(a)) && rest.some((a) => DATA_DIR.test(a))) return 'remove-user-data';
   if (/^(factory_?reset|factoryreset|restore_?defaults?|reset_?to_?defaults?)(\.sh)?$/i.test(name)) return 'reset-handler';
   return undefined;

@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FindingDraft } from '../../model/index.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { unpackImage } from '../../firmware/index.js';
+import { corpusFile } from '../../test-support/corpus.js';
 import { evidenceOf, firmwareEvidence, vfsFromFiles, type FileSpec } from '../../test-support/vfs.js';
 import type { CheckContext } from '../types.js';
 import { evaluateCiphers, protocolCommand } from './ciphers.js';
@@ -115,4 +119,14 @@ test('a tree without TLS or SSH servers is inconclusive and says what was search
   assert.match(findings[0]!.detail, /\/etc\/ssh\/sshd_config/);
   const none = await tlsSshConfig.run(ctx(evidenceOf({ ...firmwareEvidence('x.bin'), filesystems: [] })));
   assert.equal(none[0]?.title, 'No filesystem could be unpacked from x.bin');
+});
+
+const real = (rel: string) => corpusFile(rel) ?? (existsSync(join('/work/shared/corpus', rel)) ? join('/work/shared/corpus', rel) : undefined);
+const routers = ['binwalk/firmware_v4_lzma.squashfs', 'binwalk/squashfs_v2.bin'].map(real);
+
+test('real router trees without TLS/SSH server configuration files: nothing fires, the check says what it searched', { skip: routers.every(Boolean) ? false : 'corpus not present' }, async () => {
+  for (const image of routers) {
+    const findings = await tlsSshConfig.run(ctx(evidenceOf(await unpackImage(image!, { deep: true }))));
+    assert.deepEqual(findings.map((f) => `${f.verdict} ${f.title}`), ['inconclusive No TLS or SSH server configuration found'], image);
+  }
 });
