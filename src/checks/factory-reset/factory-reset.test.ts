@@ -59,9 +59,9 @@ test('a web handler alone is an open question; a program string alone is an info
   assert.deepEqual(web.map((f) => `${f.verdict} ${f.location.path ?? ''}:${f.location.line ?? ''}`), ['inconclusive /www/cgi-bin/admin.cgi:3']);
   const web2 = await check({ '/www/system.html': '<button onclick="doFactoryReset()">Factory reset</button>\n' });
   assert.equal(web2[0]?.title, 'Factory reset handler found in the web interface; what it erases is not visible');
-  const bin = await check({ '/usr/bin/appd': elf('\0/api/v1/device/factory_reset\0mqtt\0') });
+  const bin = await check({ '/usr/bin/appd': elf('\0/api/v1/device/factory_reset\0mqtt\0'), '/usr/bin/bash': elf('\0restore_default_signal\0') });
   assert.deepEqual(bin.map((f) => `${f.verdict} ${f.severity} ${f.location.offset ?? ''}`), ['inconclusive info 9']);
-  assert.match(bin[0]!.title, /Programs mention a factory reset \(\/usr\/bin\/appd\)/);
+  assert.match(bin[0]!.title, /Programs mention a factory reset \(\/usr\/bin\/appd\);/, 'identifiers such as bash\'s restore_default_signal are not hints');
   const none = await check({
     '/etc/init.d/rcS': sh('rm -rf /data/tmp/*\nmtd erase firmware'),
     '/etc/rc.button/wps': sh('wps_pbc'),

@@ -55,7 +55,7 @@ const EMBEDDED: readonly [RegExp, PieceKind][] = [
 ];
 
 /** Names of reset handlers in web interfaces: `factory_reset`, `restore_defaults`, `resetToDefault`... */
-const HANDLER = /factory[ _-]?reset|restore[ _-]?(factory|defaults?)|reset[ _-]?to[ _-]?(factory|defaults?)/i;
+const HANDLER = /factory[ _-]?reset|restore[ _-]?factory|restore[ _-]?defaults?(?![a-z_-])|reset[ _-]?to[ _-]?(factory|defaults?)/i;
 
 /** True for files a web interface serves or runs. */
 export function isWebFile(path: string): boolean {

@@ -29,7 +29,7 @@ export interface Scan {
 }
 
 const NEEDLES = ['actory', 'ACTORY', 'jffs2reset', 'firstboot', 'nvram erase', 'mtd erase', 'estore_default', 'estoreDefault', 'estore default', 'eset to default', 'eset_to_default'].map((s) => Buffer.from(s));
-const HINT = /factory[ _-]?(reset|default|restore|setting)|restore[ _-]?(factory|defaults?)|reset[ _-]?to[ _-]?(factory|defaults?)|jffs2reset|firstboot -y|nvram (erase|default)|mtd (-r )?erase/i;
+const HINT = /factory[ _-]?(reset|defaults?|restore|settings?)(?![a-z_])|restore[ _-]?factory|restore (the )?defaults?(?![a-z_])|reset(ting)? to (the )?(factory|defaults?)|jffs2reset|firstboot -y|nvram (erase|default)\b|mtd (-r )?erase/i;
 
 export async function scanTree(vfs: Vfs): Promise<Scan> {
   const pieces: Piece[] = [];

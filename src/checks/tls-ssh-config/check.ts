@@ -14,33 +14,44 @@ const SEARCHED = 'nginx (/etc/nginx), lighttpd (/etc/lighttpd), uhttpd (/etc/con
 
 export async function run(ctx: CheckContext): Promise<FindingDraft[]> {
   const out = unreadImages(ctx.evidence.firmware, ['5.5-1'], 'The TLS and SSH configuration');
-  for (const t of targetsOf(ctx.evidence.firmware)) {
-    ctx.progress(`TLS and SSH configuration of ${t.image}`);
-    out.push(...(await forTarget(t)));
+  for (const fw of ctx.evidence.firmware ?? []) {
+    if (fw.filesystems.length === 0) continue;
+    ctx.progress(`TLS and SSH configuration of ${fw.image}`);
+    out.push(...(await forImage(fw.image, targetsOf([fw]))));
   }
   return out;
 }
 
-async function forTarget(t: Target): Promise<FindingDraft[]> {
-  const { issues, seen } = await examine(t);
-  const findings = issues.map((i) => toFinding(t, i));
+/**
+ * One image: findings per weak directive, in whichever filesystem it is; the "nothing found" and "all clean"
+ * summaries once per image (a deep unpack turns every compressed file into a filesystem of its own).
+ */
+async function forImage(image: string, targets: readonly Target[]): Promise<FindingDraft[]> {
+  const findings: FindingDraft[] = [];
+  const seen: { t: Target; s: Seen }[] = [];
+  for (const t of targets) {
+    const r = await examine(t);
+    findings.push(...capped(t, r.issues.map((i) => toFinding(t, i))));
+    seen.push(...r.seen.map((s) => ({ t, s })));
+  }
   if (seen.length === 0) {
     return [{
       provisions: ['5.5-1'], severity: 'info', verdict: 'inconclusive', key: 'none',
       title: 'No TLS or SSH server configuration found',
-      detail: `iotcop looked for the configuration of ${SEARCHED} in ${t.vfs.layer} and found none. The device may use another server, build its settings into a program, or not accept TLS or SSH connections at all.`,
-      location: where(t, '/'), evidence: '', remediation: 'If the device serves TLS or SSH, make sure only TLS 1.2+ and current cipher suites and SSH algorithms are enabled, and say which server it uses.',
+      detail: `iotcop looked for the configuration of ${SEARCHED} in ${targets.length === 1 ? 'the filesystem' : `the ${targets.length} filesystems`} of ${image} and found none. The device may use another server, build its settings into a program, or not accept TLS or SSH connections at all.`,
+      location: { image }, evidence: '', remediation: 'If the device serves TLS or SSH, make sure only TLS 1.2+ and current cipher suites and SSH algorithms are enabled, and say which server it uses.',
     }];
   }
   if (findings.length === 0) {
+    const first = seen[0]!;
     return [{
       provisions: ['5.5-1'], severity: 'info', verdict: 'pass', key: 'clean',
       title: `TLS and SSH configuration: no weak protocol version, cipher suite or algorithm enabled`,
-      detail: `Examined ${seen.map((s) => `${s.path} (${s.server})`).join(', ')}. Nothing enables TLS below 1.2, NULL/anonymous/EXPORT/RC4/DES/3DES/MD5 suites, SSH protocol 1 or weak SSH algorithms. Where a directive is absent the server's built-in default applies, which depends on its version.`,
-      location: where(t, seen[0]!.path), evidence: seen.map((s) => s.path).join(' '), remediation: 'Nothing to fix.',
+      detail: `Examined ${seen.map(({ t, s }) => `${where(t, s.path).path} (${s.server})`).join(', ')}. Nothing enables TLS below 1.2, NULL/anonymous/EXPORT/RC4/DES/3DES/MD5 suites, SSH protocol 1 or weak SSH algorithms. Where a directive is absent the server's built-in default applies, which depends on its version.`,
+      location: where(first.t, first.s.path), evidence: seen.map(({ s }) => s.path).join(' '), remediation: 'Nothing to fix.',
     }];
   }
-  return capped(t, findings);
+  return findings;
 }
 
 const PARSERS: Record<Exclude<Server, 'uhttpd'>, (path: string, text: string) => Parsed> = {
