@@ -13,14 +13,14 @@ const check = (files: Record<string, FileSpec>) => factoryReset.run(ctx(evidence
 const sh = (body: string) => `#!/bin/sh\n${body}\n`;
 const elf = (s: string) => Buffer.concat([Buffer.from('\x7fELF\x02\x01\x01\0'), Buffer.from(s), Buffer.alloc(64)]);
 
-// OpenWrt's /etc/rc.button/reset (base-files), abridged.
+// OpenWrt's /etc/rc.button/reset (base-files), abridged; older releases ran `jffs2reset -y` there.
 const RC_BUTTON_RESET = sh([
   '. /lib/functions.sh', '', 'OVERLAY="$( grep \' /overlay \' /proc/mounts )"', '',
   'case "$ACTION" in', 'released)', '\tif [ "$SEEN" -lt 1 ]', '\tthen', '\t\techo "REBOOT" > /dev/console', '\t\treboot',
-  '\telif [ "$SEEN" -ge 5 -a -n "$OVERLAY" ]', '\tthen', '\t\techo "FACTORY RESET" > /dev/console', '\t\tjffs2reset -y && reboot &', '\tfi', ';;', 'esac',
+  '\telif [ "$SEEN" -ge 5 -a -n "$OVERLAY" ]', '\tthen', '\t\techo "FACTORY RESET" > /dev/console', '\t\tfirstboot -y && reboot &', '\tfi', ';;', 'esac',
 ].join('\n'));
 
-test('OpenWrt: the reset button runs jffs2reset, LuCI offers it too: pass with each piece and the button', async () => {
+test('OpenWrt: the reset button runs firstboot, LuCI offers it too: pass with each piece and the button', async () => {
   const findings = await check({
     '/etc/rc.button/reset': RC_BUTTON_RESET,
     '/lib/functions.sh': sh('config_load() { :; }'),
@@ -35,7 +35,7 @@ test('OpenWrt: the reset button runs jffs2reset, LuCI offers it too: pass with e
   assert.deepEqual(f.provisions, ['5.11-1']);
   assert.equal(f.title, 'Factory reset found, triggered by a physical button: OpenWrt reset of the overlay (firstboot/jffs2reset/jffs2mark)');
   assert.deepEqual([f.location.path, f.location.line], ['/etc/rc.button/reset', 15]);
-  assert.match(f.detail, /\/etc\/rc\.button\/reset:15 .*\[button\]: `jffs2reset -y && reboot &`/);
+  assert.match(f.detail, /\/etc\/rc\.button\/reset:15 .*\[button\]: `firstboot -y && reboot &`/);
   assert.match(f.detail, /flash\.js:1 /);
   assert.doesNotMatch(f.detail, /README/);
 });

@@ -46,7 +46,8 @@ const FLAWED: Record<string, FileSpec> = {
   '/etc/ssh/sshd_config': 'Port 22\nProtocol 2,1\nCiphers aes128-ctr,arcfour256,3des-cbc\nMACs=hmac-sha2-256,hmac-md5\nKexAlgorithms +diffie-hellman-group1-sha1\nPubkeyAcceptedAlgorithms +ssh-rsa\n',
   '/etc/mosquitto/mosquitto.conf': 'listener 1883\nlistener 1884 127.0.0.1\nlistener 8883\ncertfile /etc/mosquitto/dev.crt\ntls_version tlsv1\n',
   '/etc/stunnel/stunnel.conf': '[https]\naccept = 443\nconnect = 80\nsslVersionMin = TLSv1.1\n; sslVersion = SSLv3\nciphers = NULL-SHA:AES128-SHA\n',
-  '/etc/config/uhttpd': "config uhttpd 'main'\n\tlist listen_http '0.0.0.0:80'\n\tlist listen_http '[::]:80'\n\toption home '/www'\n",
+  // OpenWrt's uhttpd.config layout (unquoted, tab-separated) with the HTTPS listeners removed.
+  '/etc/config/uhttpd': '# Server configuration\nconfig uhttpd main\n\tlist listen_http\t0.0.0.0:80\n\tlist listen_http\t[::]:80\n#\tlist listen_https\t0.0.0.0:443\n\toption home\t\t/www\n',
 };
 
 test('weak TLS and SSH settings fail with the file, the line and the directive; cleartext listeners are open questions', async () => {
@@ -64,7 +65,7 @@ test('weak TLS and SSH settings fail with the file, the line and the directive; 
     'fail /etc/ssh/sshd_config:5 sshd enables diffie-hellman-group1-sha1',
     'fail /etc/stunnel/stunnel.conf:4 stunnel enables TLS 1.1',
     'fail /etc/stunnel/stunnel.conf:6 stunnel enables NULL (unencrypted) cipher suites',
-    'inconclusive /etc/config/uhttpd:2 uhttpd accepts connections without TLS',
+    'inconclusive /etc/config/uhttpd:3 uhttpd accepts connections without TLS',
     'inconclusive /etc/mosquitto/mosquitto.conf:1 mosquitto accepts connections without TLS',
     'inconclusive /etc/ssh/sshd_config:6 sshd allows legacy ssh-rsa',
   ]);
@@ -77,7 +78,7 @@ test('weak TLS and SSH settings fail with the file, the line and the directive; 
 });
 
 const CLEAN: Record<string, FileSpec> = {
-  // Debian's nginx.conf and Mozilla's intermediate profile.
+  // A current nginx.conf (Debian bookworm's still lists TLSv1 and TLSv1.1, which the check reports) and Mozilla's intermediate suites.
   '/etc/nginx/nginx.conf': 'user www-data;\nhttp {\n\tssl_protocols TLSv1.2 TLSv1.3; # Dropping SSLv3, ref: POODLE\n\tssl_prefer_server_ciphers on;\n\tinclude /etc/nginx/sites-enabled/*;\n}\n',
   '/etc/nginx/sites-enabled/default -> ../sites-available/default': '',
   '/etc/nginx/sites-available/default': 'server {\n listen 443 ssl;\n ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305:DHE-RSA-AES128-GCM-SHA256;\n}\n',
