@@ -1,7 +1,9 @@
 import { readText, targetsOf, unreadImages, where, type Target } from '../../analysis/tree/index.js';
 import type { FindingDraft } from '../../model/index.js';
 import type { CheckContext } from '../types.js';
+import { inventoryOfTree } from '../../analysis/components/index.js';
 import { parseMosquitto, parseStunnel } from './brokers.js';
+import { opensshDefaults } from './defaults.js';
 import type { Issue, Parsed, Seen } from './issue.js';
 import { configFiles, dropbears, type Server } from './locate.js';
 import { dropbearArgs, dropbearBinary, parseDropbearUci, parseSshd } from './ssh.js';
@@ -61,13 +63,16 @@ const PARSERS: Record<Exclude<Server, 'uhttpd'>, (path: string, text: string) =>
 async function examine(t: Target): Promise<{ issues: Issue[]; seen: Seen[] }> {
   const issues: Issue[] = [];
   const seen: Seen[] = [];
+  const texts: { path: string; text: string }[] = [];
   for (const f of await configFiles(t.vfs)) {
     const text = await readText(t.vfs, f.path);
     if (text === undefined) continue;
     const parsed = f.server === 'uhttpd' ? parseUhttpd(f.path, text, await redirectByDefaults(t)) : PARSERS[f.server](f.path, text);
     issues.push(...parsed.issues);
     seen.push({ server: f.server, path: f.path, secure: parsed.secure });
+    if (f.server === 'sshd') texts.push({ path: f.path, text });
   }
+  issues.push(...(await sshdDefaults(t, texts)));
   const db = await dropbears(t.vfs);
   for (const p of db.programs) {
     issues.push(...(await dropbearBinary(t.vfs, p)));
@@ -75,6 +80,17 @@ async function examine(t: Target): Promise<{ issues: Issue[]; seen: Seen[] }> {
   }
   for (const s of db.starts) issues.push(...dropbearArgs(s.by, s.line, s.argv));
   return { issues: dedupe(issues), seen };
+}
+
+/** Weak defaults of the tree's OpenSSH release for the lists its sshd_config files leave unset. */
+async function sshdDefaults(t: Target, files: readonly { path: string; text: string }[]): Promise<Issue[]> {
+  const main = files.find((f) => !f.path.includes('.d/'));
+  if (!main) return [];
+  const versions = new Set((await inventoryOfTree(t.vfs)).components.filter((c) => c.product === 'openssh' && c.upstreamVersion).map((c) => c.upstreamVersion!));
+  // Two different releases in one tree (client and server from different builds): which one serves is unknown.
+  if (versions.size !== 1) return [];
+  const keywords = new Set(files.flatMap((f) => [...f.text.matchAll(/^[ \t]*(\w+)[ \t=]/gm)].map((m) => m[1]!.toLowerCase())));
+  return opensshDefaults([...versions][0]!, keywords, main.path);
 }
 
 /** OpenWrt's luci-ssl turns the HTTP-to-HTTPS redirect on from a uci-defaults script at first boot. */
@@ -99,7 +115,7 @@ function dedupe(issues: Issue[]): Issue[] {
 const SEVERE = /SSL [23]\.0|NULL|EXPORT|anonymous|protocol 1|arcfour|\bnone\b/;
 
 function toFinding(t: Target, i: Issue): FindingDraft {
-  const at = i.line !== undefined ? `${i.path}:${i.line}` : `${i.path} at offset ${i.offset ?? 0}`;
+  const at = i.line !== undefined ? `${i.path}:${i.line}` : i.offset !== undefined ? `${i.path} at offset ${i.offset}` : i.path;
   const location = where(t, i.path, i.line !== undefined ? { line: i.line } : i.offset !== undefined ? { offset: i.offset } : {});
   const key = `${i.server}:${i.what}`;
   if (i.grade === 'cleartext') {
@@ -112,7 +128,7 @@ function toFinding(t: Target, i: Issue): FindingDraft {
   const broken = i.grade === 'broken';
   return {
     provisions: ['5.5-1'], severity: broken ? (SEVERE.test(i.what) ? 'high' : 'medium') : 'low', verdict: broken ? 'fail' : 'inconclusive', key, location, evidence: i.directive, remediation: i.fix,
-    title: `${i.server} ${broken ? 'enables' : 'allows legacy'} ${i.what.length > 80 ? `${i.what.slice(0, 77)}...` : i.what}`,
+    title: `${i.server} ${broken ? 'enables' : 'allows legacy'} ${i.what.length > 140 ? `${i.what.slice(0, 137)}...` : i.what}`,
     detail: broken
       ? `${at} enables ${i.what}, which best-practice cryptography no longer allows: an attacker on the path can downgrade to it or break it.`
       : `${at} allows ${i.what}. This is legacy rather than broken; whether it is negotiated depends on the client and the library version.`,

@@ -114,6 +114,18 @@ test('configuration named on the command line, dropbear flags and compiled-in dr
   ]);
 });
 
+test('an old OpenSSH whose defaults are weak is reported for the lists sshd_config leaves unset; a current one is not', async () => {
+  // The component inventory reads executables of at least 512 bytes.
+  const elf = (s: string) => Buffer.concat([Buffer.from('\x7fELF\x02\x01\x01\0'), Buffer.from(s), Buffer.alloc(600)]);
+  const tree = (banner: string) => ({ '/usr/sbin/sshd': elf(`\0${banner}\0`), '/etc/ssh/sshd_config': 'Port 22\n#KexAlgorithms diffie-hellman-group14-sha1\nMACs hmac-sha2-256\n' });
+  assert.deepEqual(brief(await check(tree('OpenSSH_6.6.1p1 Ubuntu-2ubuntu2'))), [
+    'fail /etc/ssh/sshd_config:@ sshd enables arcfour, arcfour128, arcfour256, 3des-cbc, blowfish-cbc, cast128-cbc (OpenSSH 6.6.1p1 enables it by default)',
+    'fail /etc/ssh/sshd_config:@ sshd enables diffie-hellman-group1-sha1 (OpenSSH 6.6.1p1 enables it by default)',
+  ]);
+  assert.deepEqual(brief(await check(tree('OpenSSH_6.9p1'))), ['fail /etc/ssh/sshd_config:@ sshd enables diffie-hellman-group1-sha1 (OpenSSH 6.9p1 enables it by default)']);
+  assert.deepEqual(brief(await check(tree('OpenSSH_9.2p1 Debian-2+deb12u3'))).map((l) => l.split(' ')[0]), ['pass']);
+});
+
 test('a tree without TLS or SSH servers is inconclusive and says what was searched; an unreadable image too', async () => {
   const findings = await check({ '/etc/motd': 'hello\n', '/usr/share/doc/nginx/examples/nginx.conf': 'ssl_protocols SSLv3;\n' });
   assert.deepEqual(findings.map((f) => `${f.verdict} ${f.title}`), ['inconclusive No TLS or SSH server configuration found']);
