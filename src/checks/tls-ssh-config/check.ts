@@ -67,7 +67,7 @@ async function examine(t: Target): Promise<{ issues: Issue[]; seen: Seen[] }> {
   for (const f of await configFiles(t.vfs)) {
     const text = await readText(t.vfs, f.path);
     if (text === undefined) continue;
-    const parsed = f.server === 'uhttpd' ? parseUhttpd(f.path, text, await redirectByDefaults(t)) : PARSERS[f.server](f.path, text);
+    const parsed = f.server === 'uhttpd' ? parseUhttpd(f.path, text, await redirectByDefaults(t), hasTlsPlugin(t)) : PARSERS[f.server](f.path, text);
     issues.push(...parsed.issues);
     seen.push({ server: f.server, path: f.path, secure: parsed.secure });
     if (f.server === 'sshd') texts.push({ path: f.path, text });
@@ -91,6 +91,11 @@ async function sshdDefaults(t: Target, files: readonly { path: string; text: str
   if (versions.size !== 1) return [];
   const keywords = new Set(files.flatMap((f) => [...f.text.matchAll(/^[ \t]*(\w+)[ \t=]/gm)].map((m) => m[1]!.toLowerCase())));
   return opensshDefaults([...versions][0]!, keywords, main.path);
+}
+
+/** uhttpd's TLS plugin, as the libustream-* packages install it. */
+function hasTlsPlugin(t: Target): boolean {
+  return ['/lib', '/usr/lib'].some((dir) => t.vfs.children(dir).some((e) => /^libustream-ssl\.so/.test(e.path.slice(dir.length + 1)) && t.vfs.resolve(e.path)?.type === 'file'));
 }
 
 /** OpenWrt's luci-ssl turns the HTTP-to-HTTPS redirect on from a uci-defaults script at first boot. */

@@ -86,6 +86,8 @@ const CLEAN: Record<string, FileSpec> = {
   '/etc/ssh/sshd_config': 'Include /etc/ssh/sshd_config.d/*.conf\nKbdInteractiveAuthentication no\nUsePAM yes\nX11Forwarding yes\n#Ciphers 3des-cbc\nCiphers -3des-cbc\nSubsystem sftp /usr/lib/openssh/sftp-server\n',
   '/etc/mosquitto/mosquitto.conf': 'persistence true\nlistener 1883 localhost\nlistener 8883\ncafile /etc/mosquitto/ca.crt\ncertfile /etc/mosquitto/server.crt\nkeyfile /etc/mosquitto/server.key\ntls_version tlsv1.2\n',
   '/etc/config/uhttpd': "config uhttpd 'main'\n\tlist listen_http '0.0.0.0:80'\n\tlist listen_https '0.0.0.0:443'\n\toption redirect_https '1'\n\toption cert '/etc/uhttpd.crt'\n\toption key '/etc/uhttpd.key'\n",
+  '/lib/libustream-ssl.so -> libustream-mbedtls.so.20201210': '',
+  '/lib/libustream-mbedtls.so.20201210': '\u007fELF',
   '/etc/config/dropbear': "config dropbear\n\toption PasswordAuth 'on'\n\toption Port '22'\n",
 };
 
@@ -124,6 +126,12 @@ test('an old OpenSSH whose defaults are weak is reported for the lists sshd_conf
   ]);
   assert.deepEqual(brief(await check(tree('OpenSSH_6.9p1'))), ['fail /etc/ssh/sshd_config:@ sshd enables diffie-hellman-group1-sha1 (OpenSSH 6.9p1 enables it by default)']);
   assert.deepEqual(brief(await check(tree('OpenSSH_9.2p1 Debian-2+deb12u3'))).map((l) => l.split(' ')[0]), ['pass']);
+});
+
+test('uhttpd HTTPS listeners without the TLS plugin serve nothing: only plain HTTP is left', async () => {
+  const uhttpd = "config uhttpd main\n\tlist listen_http\t0.0.0.0:80\n\tlist listen_https\t0.0.0.0:443\n\toption redirect_https\t1\n";
+  assert.deepEqual(brief(await check({ '/etc/config/uhttpd': uhttpd })), ['inconclusive /etc/config/uhttpd:3 uhttpd accepts connections without TLS']);
+  assert.deepEqual(brief(await check({ '/etc/config/uhttpd': uhttpd, '/usr/lib/libustream-ssl.so': '\u007fELF' })).map((l) => l.split(' ')[0]), ['pass']);
 });
 
 test('a tree without TLS or SSH servers is inconclusive and says what was searched; an unreadable image too', async () => {

@@ -82,12 +82,18 @@ export function parseLighttpd(path: string, text: string): Parsed {
 }
 
 /** OpenWrt /etc/config/uhttpd: which addresses serve plain HTTP and which HTTPS, and whether HTTP redirects. */
-export function parseUhttpd(path: string, text: string, redirectElsewhere: boolean): Parsed {
+export function parseUhttpd(path: string, text: string, redirectElsewhere: boolean, tlsPlugin: boolean): Parsed {
   const issues: Issue[] = [];
   let secure = false;
   for (const s of parseUci(text).filter((x) => x.type === 'uhttpd')) {
     const http = (s.options.get('listen_http') ?? []).filter((v) => !isLoopback(v.value));
     const https = (s.options.get('listen_https') ?? []).filter((v) => !isLoopback(v.value));
+    // uhttpd loads its TLS support from /lib/libustream-ssl.so (libustream-mbedtls/openssl/wolfssl); without it the
+    // HTTPS listeners are not opened.
+    if (https.length && !tlsPlugin) {
+      issues.push({ server: 'uhttpd', path, line: https[0]!.line, directive: https[0]!.raw, grade: 'cleartext', what: `HTTPS listeners (section ${s.name ?? s.type}) that cannot open: the image has no TLS plugin (/lib/libustream-ssl.so), so only plain HTTP is served`, fix: 'Install a libustream TLS package (OpenWrt: luci-ssl or libustream-mbedtls) so that uhttpd serves HTTPS, and set `option redirect_https 1`.' });
+      continue;
+    }
     if (https.length) secure = true;
     const redirect = s.options.get('redirect_https')?.[0]?.value === '1' || redirectElsewhere;
     const first = http[0];
