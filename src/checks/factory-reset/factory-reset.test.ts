@@ -64,6 +64,9 @@ test('a web handler alone is an open question; a program string alone is an info
   assert.match(bin[0]!.title, /Programs mention a factory reset \(\/usr\/bin\/appd\);/, 'identifiers such as bash\'s restore_default_signal are not hints');
   const none = await check({
     '/etc/init.d/rcS': sh('rm -rf /data/tmp/*\nmtd erase firmware'),
+    // LSB headers say Default-Start; that does not make a cleanup script a reset.
+    '/etc/init.d/cleanup': sh('### BEGIN INIT INFO\n# Default-Start: 2 3 4 5\n### END INIT INFO\nrm -rf /data/*\nflash_erase /dev/mtd5 0 0'),
+    '/usr/sbin/fwupgrade': sh('# reset the board after writing\nmtd erase firmware\nmtd write /tmp/fw.bin firmware'),
     '/etc/rc.button/wps': sh('wps_pbc'),
     '/usr/share/doc/x/README': 'factory_reset\n',
     '/www/index.html': '<!-- factory reset is elsewhere -->\n',

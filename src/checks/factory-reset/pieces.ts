@@ -22,22 +22,34 @@ const DATA_PARTITION = /rootfs_data|overlay|config|cfg|nvram|jffs2?|user|data|pa
 /** Folders whose removal erases settings or user data: the directory itself or everything in it. */
 const DATA_DIR = /^\/(overlay(\/upper)?|jffs2?|data|userdata|user_data|config|cfg|persist|etc\/config|etc\/persistent|rom\/overlay|usr\/local\/config|mnt\/(data|config|jffs2?|flash|userdata))(\/(\*|\.\*|\.)?)?$/;
 
-/** A file whose name or text talks about resetting: needed before a generic erase counts as a reset. */
-export const RESET_WORDS = /factory|reset|restore|default|wipe/i;
+/**
+ * A file whose name or text talks about resetting: needed before a generic erase counts as a reset. Bare
+ * "default" is not enough (every LSB init script has `Default-Start:`).
+ */
+export const RESET_WORDS = /factory|reset|restore[ _-]?defaults?|to[ _-]defaults?|wipe/i;
 
-/** Classifies one simple command of a shell script; `resetish` says whether the file is about resetting. */
-export function commandPiece(argv: readonly string[], resetish: boolean): PieceKind | undefined {
+/** How much a file is about resetting: by its name (strong) or by its text (weaker). */
+export interface Resetish {
+  readonly byPath: boolean;
+  readonly byText: boolean;
+}
+
+/** Classifies one simple command of a shell script, given whether the file is about resetting. */
+export function commandPiece(argv: readonly string[], r: Resetish): PieceKind | undefined {
+  const resetish = r.byPath || r.byText;
   const { name, args } = programName(argv);
   const rest = args.slice(1);
   if (name === 'firstboot' || name === 'jffs2reset' || name === 'jffs2mark') return 'openwrt-reset';
   if (name === 'mtd') {
     const i = rest.indexOf('erase');
     const part = i >= 0 ? rest[i + 1] : undefined;
-    if (part && (DATA_PARTITION.test(part) || resetish)) return 'erase-partition';
+    // mtd takes partition names, so the name says what is erased.
+    if (part && DATA_PARTITION.test(part)) return 'erase-partition';
   }
   if ((name === 'flash_erase' || name === 'flash_eraseall') && rest.length > 0) {
     const dev = rest.find((a) => !a.startsWith('-'));
-    if (dev && (DATA_PARTITION.test(dev) || resetish)) return 'erase-partition';
+    // An anonymous /dev/mtdN counts only in a script named for a reset.
+    if (dev && (DATA_PARTITION.test(dev) || r.byPath)) return 'erase-partition';
   }
   if (name === 'nvram' && ['erase', 'default', 'defaults', 'restore', 'restore_default', 'reset'].includes(rest[0] ?? '')) return 'nvram-reset';
   // Vendor settings stores: D-Link's `devconf del`, Realtek SDK's `flash reset`/`flash default` (in reset scripts).

@@ -45,7 +45,7 @@ export async function scanTree(vfs: Vfs): Promise<Scan> {
     const text = buf.toString('utf8');
     const button = BUTTON.test(e.path);
     if (isShell(text, e.path)) {
-      const resetish = RESET_WORDS.test(e.path) || RESET_WORDS.test(text);
+      const resetish = { byPath: RESET_WORDS.test(e.path), byText: RESET_WORDS.test(text) };
       const lines = text.split('\n');
       const called: string[] = [];
       for (const c of commandsOf(text)) {
