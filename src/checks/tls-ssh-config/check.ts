@@ -64,6 +64,7 @@ async function examine(t: Target): Promise<{ issues: Issue[]; seen: Seen[] }> {
   const issues: Issue[] = [];
   const seen: Seen[] = [];
   const texts: { path: string; text: string }[] = [];
+  const allTexts: { path: string; text: string }[] = [];
   for (const f of await configFiles(t.vfs)) {
     const text = await readText(t.vfs, f.path);
     if (text === undefined) continue;
@@ -71,15 +72,17 @@ async function examine(t: Target): Promise<{ issues: Issue[]; seen: Seen[] }> {
     issues.push(...parsed.issues);
     seen.push({ server: f.server, path: f.path, secure: parsed.secure });
     if (f.server === 'sshd') texts.push({ path: f.path, text });
+    else allTexts.push({ path: f.path, text });
   }
   issues.push(...(await sshdDefaults(t, texts)));
+  const lowered = issues.some((i) => softened(i, '') !== i) ? await openSsl3Refuses(t, allTexts) : undefined;
   const db = await dropbears(t.vfs);
   for (const p of db.programs) {
     issues.push(...(await dropbearBinary(t.vfs, p)));
     seen.push({ server: 'dropbear', path: p, secure: true });
   }
   for (const s of db.starts) issues.push(...dropbearArgs(s.by, s.line, s.argv));
-  return { issues: dedupe(issues), seen };
+  return { issues: dedupe(lowered ? issues.map((i) => softened(i, lowered)) : issues), seen };
 }
 
 /** Weak defaults of the tree's OpenSSH release for the lists its sshd_config files leave unset. */
@@ -91,6 +94,27 @@ async function sshdDefaults(t: Target, files: readonly { path: string; text: str
   if (versions.size !== 1) return [];
   const keywords = new Set(files.flatMap((f) => [...f.text.matchAll(/^[ \t]*(\w+)[ \t=]/gm)].map((m) => m[1]!.toLowerCase())));
   return opensshDefaults([...versions][0]!, keywords, main.path);
+}
+
+const OPENSSL_SERVERS = new Set(['nginx', 'lighttpd', 'mosquitto', 'stunnel']);
+
+/**
+ * The OpenSSL 3 release of the tree when TLS 1.0 and 1.1 cannot be negotiated whatever the servers ask for:
+ * OpenSSL 3.0 refuses them at its default security level 1 (their handshakes rely on SHA-1/MD5), unless a
+ * configuration lowers it with `@SECLEVEL=0`. Undefined when an older OpenSSL is present, or none is known.
+ */
+async function openSsl3Refuses(t: Target, texts: readonly { text: string }[]): Promise<string | undefined> {
+  const versions = (await inventoryOfTree(t.vfs)).components.filter((c) => c.product === 'openssl' && c.upstreamVersion).map((c) => c.upstreamVersion!);
+  if (versions.length === 0 || versions.some((v) => !/^[3-9]\./.test(v))) return undefined;
+  const cnf = await Promise.all(['/etc/ssl/openssl.cnf', '/usr/lib/ssl/openssl.cnf'].map((p) => readText(t.vfs, p)));
+  if ([...texts.map((x) => x.text), ...cnf].some((x) => x !== undefined && /SECLEVEL\s*=\s*0/i.test(x))) return undefined;
+  return [...new Set(versions)].sort().join(', ');
+}
+
+/** A request for TLS 1.0/1.1 that OpenSSL 3 refuses is legacy configuration, not an enabled protocol. */
+function softened(i: Issue, openssl: string): Issue {
+  if (i.grade !== 'broken' || !OPENSSL_SERVERS.has(i.server) || !/^TLS 1\.[01](, TLS 1\.1)?$/.test(i.what)) return i;
+  return { ...i, grade: 'weak', what: `${i.what} in its configuration (OpenSSL ${openssl} in the image refuses them at its default security level)` };
 }
 
 /** uhttpd's TLS plugin, as the libustream-* packages install it. */

@@ -134,6 +134,17 @@ test('uhttpd HTTPS listeners without the TLS plugin serve nothing: only plain HT
   assert.deepEqual(brief(await check({ '/etc/config/uhttpd': uhttpd, '/usr/lib/libustream-ssl.so': '\u007fELF' })).map((l) => l.split(' ')[0]), ['pass']);
 });
 
+test('TLS 1.0/1.1 asked for but refused by the image\'s OpenSSL 3 (default security level) is legacy, not enabled', async () => {
+  const dpkg = (v: string) => `Package: libssl3\nStatus: install ok installed\nSource: openssl\nVersion: ${v}\n\n`;
+  const nginx = 'http {\n  ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3;\n  ssl_ciphers HIGH:!aNULL;\n}\n';
+  const three = await check({ '/var/lib/dpkg/status': dpkg('3.0.11-1~deb12u2'), '/etc/nginx/nginx.conf': nginx });
+  assert.deepEqual(brief(three), ['inconclusive /etc/nginx/nginx.conf:2 nginx allows legacy TLS 1.0, TLS 1.1 in its configuration (OpenSSL 3.0.11 in the image refuses them at its default security level)']);
+  const seclevel0 = await check({ '/var/lib/dpkg/status': dpkg('3.0.11-1~deb12u2'), '/etc/nginx/nginx.conf': nginx.replace('HIGH:!aNULL', 'HIGH:!aNULL:@SECLEVEL=0') });
+  assert.deepEqual(brief(seclevel0), ['fail /etc/nginx/nginx.conf:2 nginx enables TLS 1.0, TLS 1.1']);
+  const old = await check({ '/var/lib/dpkg/status': dpkg('1.1.1n-0+deb11u5'), '/etc/nginx/nginx.conf': nginx });
+  assert.deepEqual(brief(old), ['fail /etc/nginx/nginx.conf:2 nginx enables TLS 1.0, TLS 1.1']);
+});
+
 test('a tree without TLS or SSH servers is inconclusive and says what was searched; an unreadable image too', async () => {
   const findings = await check({ '/etc/motd': 'hello\n', '/usr/share/doc/nginx/examples/nginx.conf': 'ssl_protocols SSLv3;\n' });
   assert.deepEqual(findings.map((f) => `${f.verdict} ${f.title}`), ['inconclusive No TLS or SSH server configuration found']);
