@@ -1,12 +1,11 @@
 import { readText, targetsOf, unreadImages, where, type Target } from '../../analysis/tree/index.js';
 import type { FindingDraft } from '../../model/index.js';
 import type { CheckContext } from '../types.js';
-import { inventoryOfTree } from '../../analysis/components/index.js';
 import { parseMosquitto, parseStunnel } from './brokers.js';
-import { opensshDefaults } from './defaults.js';
 import type { Issue, Parsed, Seen } from './issue.js';
 import { configFiles, dropbears, type Server } from './locate.js';
 import { dropbearArgs, dropbearBinary, parseDropbearUci, parseSshd } from './ssh.js';
+import { openSsl3Refuses, softened, sshdDefaults } from './versions.js';
 import { parseLighttpd, parseNginx, parseUhttpd } from './web.js';
 
 /** Most findings per filesystem; the rest are summed up in one. */
@@ -83,38 +82,6 @@ async function examine(t: Target): Promise<{ issues: Issue[]; seen: Seen[] }> {
   }
   for (const s of db.starts) issues.push(...dropbearArgs(s.by, s.line, s.argv));
   return { issues: dedupe(lowered ? issues.map((i) => softened(i, lowered)) : issues), seen };
-}
-
-/** Weak defaults of the tree's OpenSSH release for the lists its sshd_config files leave unset. */
-async function sshdDefaults(t: Target, files: readonly { path: string; text: string }[]): Promise<Issue[]> {
-  const main = files.find((f) => !f.path.includes('.d/'));
-  if (!main) return [];
-  const versions = new Set((await inventoryOfTree(t.vfs)).components.filter((c) => c.product === 'openssh' && c.upstreamVersion).map((c) => c.upstreamVersion!));
-  // Two different releases in one tree (client and server from different builds): which one serves is unknown.
-  if (versions.size !== 1) return [];
-  const keywords = new Set(files.flatMap((f) => [...f.text.matchAll(/^[ \t]*(\w+)[ \t=]/gm)].map((m) => m[1]!.toLowerCase())));
-  return opensshDefaults([...versions][0]!, keywords, main.path);
-}
-
-const OPENSSL_SERVERS = new Set(['nginx', 'lighttpd', 'mosquitto', 'stunnel']);
-
-/**
- * The OpenSSL 3 release of the tree when TLS 1.0 and 1.1 cannot be negotiated whatever the servers ask for:
- * OpenSSL 3.0 refuses them at its default security level 1 (their handshakes rely on SHA-1/MD5), unless a
- * configuration lowers it with `@SECLEVEL=0`. Undefined when an older OpenSSL is present, or none is known.
- */
-async function openSsl3Refuses(t: Target, texts: readonly { text: string }[]): Promise<string | undefined> {
-  const versions = (await inventoryOfTree(t.vfs)).components.filter((c) => c.product === 'openssl' && c.upstreamVersion).map((c) => c.upstreamVersion!);
-  if (versions.length === 0 || versions.some((v) => !/^[3-9]\./.test(v))) return undefined;
-  const cnf = await Promise.all(['/etc/ssl/openssl.cnf', '/usr/lib/ssl/openssl.cnf'].map((p) => readText(t.vfs, p)));
-  if ([...texts.map((x) => x.text), ...cnf].some((x) => x !== undefined && /SECLEVEL\s*=\s*0/i.test(x))) return undefined;
-  return [...new Set(versions)].sort().join(', ');
-}
-
-/** A request for TLS 1.0/1.1 that OpenSSL 3 refuses is legacy configuration, not an enabled protocol. */
-function softened(i: Issue, openssl: string): Issue {
-  if (i.grade !== 'broken' || !OPENSSL_SERVERS.has(i.server) || !/^TLS 1\.[01](, TLS 1\.1)?$/.test(i.what)) return i;
-  return { ...i, grade: 'weak', what: `${i.what} in its configuration (OpenSSL ${openssl} in the image refuses them at its default security level)` };
 }
 
 /** uhttpd's TLS plugin, as the libustream-* packages install it. */
