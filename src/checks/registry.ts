@@ -4,6 +4,7 @@ import { disclosurePage } from './disclosure-page/index.js';
 import { disclosurePolicy } from './disclosure-policy/index.js';
 import { endpoints } from './endpoints/index.js';
 import { exposedServices } from './exposed-services/index.js';
+import { factoryReset } from './factory-reset/index.js';
 import { hardcodedSecrets } from './hardcoded-secrets/index.js';
 import { inputValidation } from './input-validation/index.js';
 import { knownVulnerabilities } from './known-vulnerabilities/index.js';
@@ -14,6 +15,7 @@ import { securityTxt } from './security-txt/index.js';
 import { storedKeys } from './stored-keys/index.js';
 import { supportPeriod } from './support-period/index.js';
 import { supportPeriodPage } from './support-period-page/index.js';
+import { tlsSshConfig } from './tls-ssh-config/index.js';
 import { updateMechanism } from './update-mechanism/index.js';
 import type { Check } from './types.js';
 import { unpackCoverage } from './unpack-coverage/index.js';
@@ -23,5 +25,5 @@ export const CHECKS: readonly Check[] = [
   attestationEvidence, disclosurePolicy, supportPeriod,
   securityTxt, disclosurePage, supportPeriodPage, privacyPages,
   defaultPasswords, exposedServices, storedKeys, hardcodedSecrets, updateMechanism, provisionedPasswords,
-  unpackCoverage, knownVulnerabilities, endpoints, personalDataOnImage, inputValidation,
+  unpackCoverage, knownVulnerabilities, endpoints, tlsSshConfig, factoryReset, personalDataOnImage, inputValidation,
 ];
