@@ -149,16 +149,19 @@ export class VulnStore {
     const withdrawn = one<{ n: number }>('SELECT COUNT(*) AS n FROM advisories WHERE withdrawn IS NOT NULL').n;
     const newest = one<{ m: string | null }>('SELECT MAX(modified) AS m FROM advisories').m;
     const feed = one<{ m: string | null }>('SELECT MAX(feed_date) AS m FROM imports').m;
+    const sources = (this.db.prepare('SELECT source, COUNT(*) AS n FROM advisories GROUP BY source ORDER BY source').all() as { source: string; n: number }[]).map((r) => ({ source: r.source, advisories: r.n }));
     const ecosystems = (this.db.prepare('SELECT ecosystem AS e, COUNT(DISTINCT advisory) AS n FROM affected GROUP BY ecosystem ORDER BY n DESC, e LIMIT 50').all() as { e: string; n: number }[]).map((r) => ({ ecosystem: r.e, advisories: r.n }));
     const imports = (this.db.prepare('SELECT source, imported_at AS importedAt, added, updated, unchanged, refused FROM imports ORDER BY seq DESC LIMIT 20').all() as StoreStatus['imports'][number][]);
     const dataAsOf = [newest, feed].filter((x): x is string => !!x).sort().pop();
-    return { advisories, withdrawn, ecosystems, imports, ...(dataAsOf ? { dataAsOf } : {}) };
+    return { advisories, withdrawn, sources, ecosystems, imports, ...(dataAsOf ? { dataAsOf } : {}) };
   }
 }
 
 export interface StoreStatus {
   readonly advisories: number;
   readonly withdrawn: number;
+  /** Advisories per source: `osv` records, `nvd` CVEs converted on import. */
+  readonly sources: readonly { readonly source: string; readonly advisories: number }[];
   readonly ecosystems: readonly { readonly ecosystem: string; readonly advisories: number }[];
   /** Newest first. */
   readonly imports: readonly { readonly source: string; readonly importedAt: string; readonly added: number; readonly updated: number; readonly unchanged: number; readonly refused: number }[];
