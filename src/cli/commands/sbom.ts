@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { sbomJson, sbomOfImage } from '../../sbom/index.js';
 import type { CommandModule } from '../command.js';
 import { addLimitOptions } from '../firmware/options.js';
 import { unpackForCli, type UnpackCliOptions } from '../firmware/run.js';
@@ -16,6 +15,8 @@ interface SbomCliOptions extends UnpackCliOptions {
 
 async function runSbom(image: string, options: SbomCliOptions, io: Io): Promise<void> {
   const timestamp = parseNow(options.now);
+  // Loaded when used: the CycloneDX library and the component analysis are not needed by other commands.
+  const { sbomJson, sbomOfImage } = await import('../../sbom/index.js');
   // As `iotcop assess` sees an image: packages and archives inside the trees are unpacked too.
   const evidence = await unpackForCli(image, { ...options, deep: true }, io, { hash: true });
   const bom = await sbomOfImage(evidence, { toolVersion: VERSION, ...(timestamp ? { timestamp } : {}) });

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { IotcopError, isIotcopError } from '../../model/index.js';
-import { ageInDays, DEFAULT_MAX_AGE_DAYS, defaultDbPath, importAdvisories, VulnStore, type ImportSummary } from '../../vulndb/index.js';
+import type { ImportSummary } from '../../vulndb/index.js';
+import { ageInDays, DEFAULT_MAX_AGE_DAYS, defaultDbPath } from '../../vulndb/paths.js';
 import type { CommandModule } from '../command.js';
 import { palette, type Io } from '../io.js';
 import { createProgress } from '../progress.js';
@@ -42,6 +43,7 @@ const zero: ImportSummary = { files: 0, added: 0, updated: 0, unchanged: 0, refu
 
 async function runImport(inputs: readonly string[], opts: VulnDbCliOptions, io: Io): Promise<number> {
   const path = opts.db ?? defaultDbPath(io.env);
+  const { importAdvisories, VulnStore } = await import('../../vulndb/index.js');
   const store = VulnStore.open(path);
   const progress = createProgress(io, Boolean(opts.quiet || opts.json));
   const results: InputResult[] = [];
@@ -84,11 +86,12 @@ function printImport(results: readonly InputResult[], path: string, total: numbe
   io.out(`${path}: ${total} advisories\n`);
 }
 
-function runStatus(opts: VulnDbCliOptions, io: Io): void {
+async function runStatus(opts: VulnDbCliOptions, io: Io): Promise<void> {
   const path = opts.db ?? defaultDbPath(io.env);
   if (!existsSync(path)) {
     throw new IotcopError('ERR_VULNDB', `no vulnerability database at ${path}`, { hint: 'Import OSV exports or NVD 2.0 feeds with `iotcop vulndb import <file-or-dir-or-zip>`.' });
   }
+  const { VulnStore } = await import('../../vulndb/index.js');
   const store = VulnStore.open(path, { readonly: true });
   const status = store.status();
   store.close();
@@ -145,6 +148,6 @@ Exit codes: 0 imported, 2 an input could not be read at all (the other inputs ar
 Examples:
   $ iotcop vulndb status
   $ iotcop vulndb status --db fw.sqlite --json | jq .ageDays`)
-      .action((opts: VulnDbCliOptions) => { runStatus(opts, io); });
+      .action(async (opts: VulnDbCliOptions) => { await runStatus(opts, io); });
   },
 };
