@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { unreadImages, where } from '../../analysis/tree/index.js';
 import { isIotcopError, type FindingDraft } from '../../model/index.js';
-import { ageInDays, DEFAULT_MAX_AGE_DAYS, defaultDbPath, matchComponents, VulnStore, type StoreStatus } from '../../vulndb/index.js';
+import { ageInDays, DEFAULT_MAX_AGE_DAYS, defaultDbPath, matchComponents, VulnStore } from '../../vulndb/index.js';
 import type { CheckContext } from '../types.js';
 import { componentsByTarget, type TargetComponents } from '../../analysis/components/index.js';
 import { matchFinding, primaryId } from './findings.js';
@@ -23,7 +23,7 @@ export async function run(ctx: CheckContext): Promise<FindingDraft[]> {
     return [...out, ...withComponents(targets).map((t) => noDatabase(t, error.message))];
   }
   try {
-    const status = store.status();
+    const status = store.freshness();
     const age = status.dataAsOf ? ageInDays(status.dataAsOf, ctx.now) : undefined;
     const stale = age === undefined || age > maxAge;
     for (const t of targets) {
@@ -54,7 +54,7 @@ interface Freshness {
   readonly stale: boolean;
 }
 
-function forTarget(t: TargetComponents, store: VulnStore, status: StoreStatus, fresh: Freshness): FindingDraft[] {
+function forTarget(t: TargetComponents, store: VulnStore, status: ReturnType<VulnStore['freshness']>, fresh: Freshness): FindingDraft[] {
   const matches = matchComponents(store, t.components);
   const out = matches.filter((m) => m.status !== 'applet-absent').map((m) => matchFinding(t.target, m));
   out.push(...uncovered(t, store));
