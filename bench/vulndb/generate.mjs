@@ -11,6 +11,7 @@
 // fixed versions below, at and above the installed ones, so that matching does real work.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Buffer } from 'node:buffer';
 import { gzipSync } from 'node:zlib';
 import { zipOf } from './zip.mjs';
 

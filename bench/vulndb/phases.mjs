@@ -4,6 +4,7 @@
 //   phases.mjs all IMAGE DB          unpack, then the SBOM (components + CycloneDX JSON), then the
 //                                    known-vulnerabilities check (assess's matching) against DB
 // Prints one JSON line: milliseconds per phase, counts, peak RSS (process.resourceUsage().maxRSS).
+/* global AbortController */
 import { unpackImage } from '../../dist/firmware/index.js';
 import { sbomJson, sbomOfImage } from '../../dist/sbom/index.js';
 import { run as knownVulnerabilities } from '../../dist/checks/known-vulnerabilities/check.js';

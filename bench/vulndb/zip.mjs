@@ -1,5 +1,6 @@
 // A minimal zip writer (PKZIP APPNOTE 4.3: local headers, deflated data, central directory, end record) for the
 // generated OSV exports, which are zips of one JSON file per advisory like the real <ecosystem>/all.zip.
+import { Buffer } from 'node:buffer';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 export function zipOf(files) {
