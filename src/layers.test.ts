@@ -12,6 +12,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   firmware: ['model'],
   analysis: ['catalogue', 'model', 'firmware'],
   vulndb: ['catalogue', 'model', 'firmware', 'analysis'],
+  sbom: ['catalogue', 'model', 'firmware', 'analysis'],
   web: ['model', 'manifest'],
   probe: ['model'],
   label: ['catalogue', 'model', 'manifest', 'report'],
@@ -21,7 +22,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   assess: ['catalogue', 'model', 'manifest', 'firmware', 'analysis', 'vulndb', 'web', 'probe', 'checks', 'report'],
   registry: ['catalogue', 'model', 'manifest', 'report', 'label', 'statement', 'assess'],
   server: ['catalogue', 'model', 'manifest', 'report', 'label', 'statement', 'assess', 'registry'],
-  cli: ['catalogue', 'model', 'manifest', 'firmware', 'analysis', 'vulndb', 'web', 'probe', 'label', 'statement', 'checks', 'report', 'assess', 'registry', 'server'],
+  cli: ['catalogue', 'model', 'manifest', 'firmware', 'analysis', 'vulndb', 'sbom', 'web', 'probe', 'label', 'statement', 'checks', 'report', 'assess', 'registry', 'server'],
 };
 
 const SRC = dirname(fileURLToPath(import.meta.url));

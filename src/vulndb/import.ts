@@ -19,6 +19,8 @@ import type { Advisory } from './types.js';
 const WHOLE = 16 * 1024 * 1024;
 const BATCH = 2_000;
 const MAX_FILES = 2_000_000;
+/** Reasons kept for the user (the count of refused records is always exact). */
+const MAX_PROBLEMS = 20;
 
 export interface ImportSummary extends ImportCounts {
   files: number;
@@ -50,7 +52,7 @@ class Batcher {
 
   refuse(why: string): void {
     this.summary.refused++;
-    if (this.summary.problems.length < 10) this.summary.problems.push(why);
+    if (this.summary.problems.length < MAX_PROBLEMS) this.summary.problems.push(why);
   }
 
   flush(): void {
@@ -182,7 +184,12 @@ export async function importAdvisories(store: VulnStore, path: string, options: 
     if (st.isDirectory()) {
       for await (const f of walk(path)) {
         if (b.summary.files >= MAX_FILES) break;
-        await fromFile(f, b);
+        // One unreadable file (a truncated zip or gzip) is refused with its reason; the rest still comes in.
+        try {
+          await fromFile(f, b);
+        } catch (error) {
+          b.refuse(`${f}: ${(error as Error).message}`);
+        }
       }
     } else {
       await fromFile(path, b);

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS advisories (
 CREATE TABLE IF NOT EXISTS affected (advisory TEXT NOT NULL, ecosystem TEXT NOT NULL, name TEXT NOT NULL, ranges TEXT NOT NULL, versions TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS affected_key ON affected (ecosystem, name);
 CREATE INDEX IF NOT EXISTS affected_advisory ON affected (advisory);
+CREATE INDEX IF NOT EXISTS advisories_modified ON advisories (modified);
 CREATE TABLE IF NOT EXISTS imports (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, imported_at TEXT NOT NULL,
   added INTEGER NOT NULL, updated INTEGER NOT NULL, unchanged INTEGER NOT NULL, refused INTEGER NOT NULL, feed_date TEXT
@@ -49,6 +50,8 @@ const iso = (d: string) => {
 export class VulnStore {
   private readonly db: Database.Database;
   private readonly advisoryCache = new Map<string, Advisory | undefined>();
+  /** Prepared statements, reused: matching asks the same few queries once per component. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -80,6 +83,12 @@ export class VulnStore {
       });
     }
     return store;
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
   }
 
   close(): void {
@@ -119,19 +128,19 @@ export class VulnStore {
   lookup(ecosystems: readonly string[], name: string): AffectedRow[] {
     if (ecosystems.length === 0) return [];
     const marks = ecosystems.map(() => '?').join(', ');
-    const rows = this.db.prepare(`SELECT advisory, ecosystem, name, ranges, versions FROM affected WHERE name = ? AND ecosystem IN (${marks})`)
+    const rows = this.stmt(`SELECT advisory, ecosystem, name, ranges, versions FROM affected WHERE name = ? AND ecosystem IN (${marks})`)
       .all(name, ...ecosystems) as { advisory: string; ecosystem: string; name: string; ranges: string; versions: string }[];
-    return rows.map((r) => ({ advisory: r.advisory, ecosystem: r.ecosystem, name: r.name, ranges: JSON.parse(r.ranges) as StoredRange[], versions: JSON.parse(r.versions) as string[] }));
+    return rows.map((r) => ({ advisory: r.advisory, ecosystem: r.ecosystem, name: r.name, ranges: JSON.parse(r.ranges) as StoredRange[], versions: r.versions === '[]' ? [] : JSON.parse(r.versions) as string[] }));
   }
 
   /** Whether any advisory concerns a package of `ecosystem` (a distribution the data may not cover). */
   hasEcosystem(ecosystem: string): boolean {
-    return this.db.prepare('SELECT 1 FROM affected WHERE ecosystem = ? LIMIT 1').get(ecosystem) !== undefined;
+    return this.stmt('SELECT 1 FROM affected WHERE ecosystem = ? LIMIT 1').get(ecosystem) !== undefined;
   }
 
   advisory(id: string): Advisory | undefined {
     if (this.advisoryCache.has(id)) return this.advisoryCache.get(id);
-    const r = this.db.prepare('SELECT * FROM advisories WHERE id = ?').get(id) as AdvisoryRow | undefined;
+    const r = this.stmt('SELECT * FROM advisories WHERE id = ?').get(id) as AdvisoryRow | undefined;
     const a: Advisory | undefined = r && {
       id: r.id, modified: r.modified, ...(r.published ? { published: r.published } : {}), ...(r.withdrawn ? { withdrawn: r.withdrawn } : {}),
       aliases: JSON.parse(r.aliases) as string[], summary: r.summary, details: r.details,
@@ -142,6 +151,18 @@ export class VulnStore {
     return a;
   }
 
+  /**
+   * How many advisories and how current they are, cheaply (an index gives the newest modification): what a
+   * check needs, without status()'s per-ecosystem counts, which scan every affected row.
+   */
+  freshness(): { readonly advisories: number; readonly dataAsOf?: string } {
+    const advisories = (this.stmt('SELECT COUNT(*) AS n FROM advisories').get() as { n: number }).n;
+    const newest = (this.stmt('SELECT MAX(modified) AS m FROM advisories').get() as { m: string | null }).m;
+    const feed = (this.stmt('SELECT MAX(feed_date) AS m FROM imports').get() as { m: string | null }).m;
+    const dataAsOf = [newest, feed].filter((x): x is string => !!x).sort().pop();
+    return { advisories, ...(dataAsOf ? { dataAsOf } : {}) };
+  }
+
   /** What is loaded: counts, per-ecosystem counts, imports and how recent the data is. */
   status(): StoreStatus {
     const one = <T>(sql: string) => this.db.prepare(sql).get() as T;
@@ -149,16 +170,19 @@ export class VulnStore {
     const withdrawn = one<{ n: number }>('SELECT COUNT(*) AS n FROM advisories WHERE withdrawn IS NOT NULL').n;
     const newest = one<{ m: string | null }>('SELECT MAX(modified) AS m FROM advisories').m;
     const feed = one<{ m: string | null }>('SELECT MAX(feed_date) AS m FROM imports').m;
+    const sources = (this.db.prepare('SELECT source, COUNT(*) AS n FROM advisories GROUP BY source ORDER BY source').all() as { source: string; n: number }[]).map((r) => ({ source: r.source, advisories: r.n }));
     const ecosystems = (this.db.prepare('SELECT ecosystem AS e, COUNT(DISTINCT advisory) AS n FROM affected GROUP BY ecosystem ORDER BY n DESC, e LIMIT 50').all() as { e: string; n: number }[]).map((r) => ({ ecosystem: r.e, advisories: r.n }));
     const imports = (this.db.prepare('SELECT source, imported_at AS importedAt, added, updated, unchanged, refused FROM imports ORDER BY seq DESC LIMIT 20').all() as StoreStatus['imports'][number][]);
     const dataAsOf = [newest, feed].filter((x): x is string => !!x).sort().pop();
-    return { advisories, withdrawn, ecosystems, imports, ...(dataAsOf ? { dataAsOf } : {}) };
+    return { advisories, withdrawn, sources, ecosystems, imports, ...(dataAsOf ? { dataAsOf } : {}) };
   }
 }
 
 export interface StoreStatus {
   readonly advisories: number;
   readonly withdrawn: number;
+  /** Advisories per source: `osv` records, `nvd` CVEs converted on import. */
+  readonly sources: readonly { readonly source: string; readonly advisories: number }[];
   readonly ecosystems: readonly { readonly ecosystem: string; readonly advisories: number }[];
   /** Newest first. */
   readonly imports: readonly { readonly source: string; readonly importedAt: string; readonly added: number; readonly updated: number; readonly unchanged: number; readonly refused: number }[];

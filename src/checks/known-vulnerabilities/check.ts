@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { unreadImages, where } from '../../analysis/tree/index.js';
 import { isIotcopError, type FindingDraft } from '../../model/index.js';
-import { ageInDays, DEFAULT_MAX_AGE_DAYS, defaultDbPath, matchComponents, VulnStore, type StoreStatus } from '../../vulndb/index.js';
+import { ageInDays, DEFAULT_MAX_AGE_DAYS, defaultDbPath, matchComponents, VulnStore } from '../../vulndb/index.js';
 import type { CheckContext } from '../types.js';
 import { componentsByTarget, type TargetComponents } from '../../analysis/components/index.js';
 import { matchFinding, primaryId } from './findings.js';
@@ -14,26 +14,38 @@ export async function run(ctx: CheckContext): Promise<FindingDraft[]> {
   if (targets.length === 0) return out;
   const path = ctx.vulndb?.path ?? defaultDbPath();
   const maxAge = ctx.vulndb?.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS;
-  if (!existsSync(path)) return [...out, ...targets.map((t) => noDatabase(t, `no vulnerability database at ${path}`))];
+  if (!existsSync(path)) return [...out, ...withComponents(targets).map((t) => noDatabase(t, `no vulnerability database at ${path}`))];
   let store: VulnStore;
   try {
     store = VulnStore.open(path, { readonly: true });
   } catch (error) {
     if (!isIotcopError(error)) throw error;
-    return [...out, ...targets.map((t) => noDatabase(t, error.message))];
+    return [...out, ...withComponents(targets).map((t) => noDatabase(t, error.message))];
   }
   try {
-    const status = store.status();
+    const status = store.freshness();
     const age = status.dataAsOf ? ageInDays(status.dataAsOf, ctx.now) : undefined;
     const stale = age === undefined || age > maxAge;
     for (const t of targets) {
+      // Deep unpacking makes a filesystem of every archive and compressed file in a tree (gzipped changelogs...):
+      // most hold no component, and say nothing. An image none of whose filesystems has one is inconclusive.
+      if (t.components.length === 0) continue;
       ctx.progress(`matching ${t.components.length} components of ${t.target.image} against ${status.advisories} advisories`);
       out.push(...forTarget(t, store, status, { age, maxAge, stale }));
+    }
+    for (const image of new Set(targets.map((t) => t.target.image))) {
+      const mine = targets.filter((t) => t.target.image === image);
+      if (mine.every((t) => t.components.length === 0)) out.push(noComponents(mine[0]!, mine));
     }
   } finally {
     store.close();
   }
   return out;
+}
+
+/** The filesystems worth a finding: those with components, or the first of an image that has none at all. */
+function withComponents(targets: readonly TargetComponents[]): TargetComponents[] {
+  return targets.filter((t, i) => t.components.length > 0 || (i === targets.findIndex((x) => x.target.image === t.target.image) && !targets.some((x) => x.target.image === t.target.image && x.components.length > 0)));
 }
 
 interface Freshness {
@@ -42,7 +54,7 @@ interface Freshness {
   readonly stale: boolean;
 }
 
-function forTarget(t: TargetComponents, store: VulnStore, status: StoreStatus, fresh: Freshness): FindingDraft[] {
+function forTarget(t: TargetComponents, store: VulnStore, status: ReturnType<VulnStore['freshness']>, fresh: Freshness): FindingDraft[] {
   const matches = matchComponents(store, t.components);
   const out = matches.filter((m) => m.status !== 'applet-absent').map((m) => matchFinding(t.target, m));
   out.push(...uncovered(t, store));
@@ -51,14 +63,7 @@ function forTarget(t: TargetComponents, store: VulnStore, status: StoreStatus, f
   const asOf = status.dataAsOf ? `data as of ${status.dataAsOf.slice(0, 10)}, ${fresh.age} day(s) old` : 'no dated data';
   const checked = `${t.components.length} component(s) (${t.inventory.databases.length ? `package databases ${t.inventory.databases.join(', ')}; ` : ''}${t.inventory.binariesScanned} binaries read) checked against ${status.advisories} advisories (${asOf})`;
   const aside = setAside.length ? ` Set aside: ${setAside.map((m) => `${primaryId(m.ids, m.advisory.id)} (${m.component.name} ${m.component.version}: ${m.reason})`).join('; ')}.` : '';
-  if (t.components.length === 0) {
-    out.push({
-      provisions: [...PROVISIONS], severity: 'medium', verdict: 'inconclusive', key: 'no-components',
-      title: 'No software component could be identified', detail: `No package database and no known version string was found in ${t.target.vfs.layer}, so nothing could be matched against known vulnerabilities.`,
-      location: where(t.target, '/'), evidence: `${t.inventory.binariesScanned} binaries read`,
-      remediation: 'Ship a package database or an SBOM with the firmware, so that its components can be checked.',
-    });
-  } else if (fresh.stale) {
+  if (fresh.stale) {
     out.push({
       provisions: [...PROVISIONS], severity: 'medium', verdict: 'inconclusive', key: 'stale-database',
       title: 'The vulnerability database is out of date',
@@ -87,6 +92,17 @@ function uncovered(t: TargetComponents, store: VulnStore): FindingDraft[] {
     location: where(t.target, t.inventory.databases[0] ?? '/'), evidence: `${n} package(s)`,
     remediation: `Import the OSV export of ${eco.split(':')[0]} (the ${eco.split(':')[0]}/all.zip file) with \`iotcop vulndb import\`.`,
   }));
+}
+
+function noComponents(first: TargetComponents, all: readonly TargetComponents[]): FindingDraft {
+  const layers = all.map((t) => t.target.vfs.layer);
+  return {
+    provisions: [...PROVISIONS], severity: 'medium', verdict: 'inconclusive', key: 'no-components',
+    title: 'No software component could be identified',
+    detail: `No package database and no known version string was found in ${layers.length === 1 ? layers[0] : `any of the ${layers.length} filesystems of ${first.target.image}`}, so nothing could be matched against known vulnerabilities.`,
+    location: where(first.target, '/'), evidence: `${all.reduce((n, t) => n + t.inventory.binariesScanned, 0)} binaries read`,
+    remediation: 'Ship a package database or an SBOM with the firmware, so that its components can be checked.',
+  };
 }
 
 function noDatabase(t: TargetComponents, why: string): FindingDraft {

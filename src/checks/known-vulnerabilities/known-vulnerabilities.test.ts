@@ -84,3 +84,15 @@ test('real builds from the corpus: Dropbear 2014.65 fails; the Ubuntu BusyBox is
   const fixed = await assessTarball('libopenssl1.1_1.1.1n-1_x86_64.ipk.tar.gz');
   assert.ok(!fixed.some((f) => f.verdict === 'fail'), '1.1.1n is the fix of CVE-2022-0778');
 });
+
+test('filesystems without components (deep-unpacked gzip files) say nothing; an image with none at all is one inconclusive finding', async () => {
+  const docs = (n: number) => vfsFromFiles({ '/changelog': 'text' }, `0x0-squashfs/usr/share/doc/x/changelog${n}.gz@0x0-gzip`);
+  const root = vfsFromFiles({ '/usr/sbin/dnsmasq': elf('\0dnsmasq-2.90\0') }, '0x0-squashfs');
+  const mixed = await knownVulnerabilities.run(await ctx(evidenceOf(firmwareEvidence('fw.bin', root, docs(1), docs(2)))));
+  assert.deepEqual(brief(mixed), ['pass No known vulnerability affects the identified components']);
+  const empty = await knownVulnerabilities.run(await ctx(evidenceOf(firmwareEvidence('fw.bin', docs(1), docs(2)))));
+  assert.deepEqual(brief(empty), ['inconclusive No software component could be identified']);
+  assert.match(empty[0]!.detail, /any of the 2 filesystems of fw\.bin/);
+  const noDb = await knownVulnerabilities.run(await ctx(evidenceOf(firmwareEvidence('fw.bin', root, docs(1), docs(2))), { vulndb: { path: '/nonexistent/x.sqlite' } }));
+  assert.deepEqual(brief(noDb), ['inconclusive Components not checked: no vulnerability database']);
+});

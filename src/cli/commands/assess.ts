@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { assess } from '../../assess/engine.js';
 import type { WebOptions } from '../../assess/providers/types.js';
+import { existsSync } from 'node:fs';
 import { atOrAbove, IotcopError } from '../../model/index.js';
+import type { VulnDbSettings } from '../../vulndb/index.js';
+import { DEFAULT_MAX_AGE_DAYS } from '../../vulndb/paths.js';
 import { RENDERERS, rendererFor, type Report } from '../../report/index.js';
 import type { CommandModule } from '../command.js';
 import type { Io } from '../io.js';
@@ -10,6 +13,7 @@ import { writeOutput } from '../output.js';
 import { createProgress } from '../progress.js';
 import { renderSummary } from '../summary.js';
 import { VERSION } from '../version.js';
+import { parseDays } from './vulndb.js';
 
 interface AssessCliOptions {
   format?: string;
@@ -22,6 +26,8 @@ interface AssessCliOptions {
   webSnapshot?: string;
   offline?: boolean;
   web: boolean;
+  vulndb?: string;
+  maxAge?: number;
 }
 
 /** Published pages: saved copies with --web-snapshot, none with --offline/--no-web, else fetched live. */
@@ -41,11 +47,21 @@ export function exitCodeFor(report: Report, failOn: AssessCliOptions['failOn']):
   return report.provisions.some((p) => atOrAbove(p.verdict, failOn)) ? 1 : 0;
 }
 
-function parseNow(value: string | undefined): Date | undefined {
+/** `--now`: a date (YYYY-MM-DD, taken at noon UTC) or an ISO timestamp. */
+export function parseNow(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
   if (Number.isNaN(d.getTime())) throw new IotcopError('ERR_USAGE', `--now ${value}: not a date (use YYYY-MM-DD or an ISO timestamp)`);
   return d;
+}
+
+/** The database the known-vulnerabilities check reads: one named with --vulndb must exist (a typo is not "no data"). */
+function vulndbOptions(opts: AssessCliOptions): VulnDbSettings | undefined {
+  if (opts.vulndb !== undefined && !existsSync(opts.vulndb)) {
+    throw new IotcopError('ERR_INPUT_NOT_FOUND', `--vulndb ${opts.vulndb}: no such file`, { hint: 'Create it with `iotcop vulndb import --db FILE <advisories>`.' });
+  }
+  if (opts.vulndb === undefined && opts.maxAge === undefined) return undefined;
+  return { ...(opts.vulndb !== undefined ? { path: opts.vulndb } : {}), ...(opts.maxAge !== undefined ? { maxAgeDays: opts.maxAge } : {}) };
 }
 
 async function runAssess(inputs: string[], opts: AssessCliOptions, io: Io): Promise<number> {
@@ -56,9 +72,10 @@ async function runAssess(inputs: string[], opts: AssessCliOptions, io: Io): Prom
   }
   const progress = createProgress(io, Boolean(opts.quiet || opts.json));
   const now = parseNow(opts.now);
+  const vulndb = vulndbOptions(opts);
   let report: Report;
   try {
-    report = await assess({ inputs, version: VERSION, web: webOptionsFor(opts), ...(now ? { now } : {}), onProgress: (e) => progress.update(e.message) });
+    report = await assess({ inputs, version: VERSION, web: webOptionsFor(opts), ...(now ? { now } : {}), ...(vulndb ? { vulndb } : {}), onProgress: (e) => progress.update(e.message) });
   } finally {
     progress.done();
   }
@@ -96,6 +113,8 @@ export const assessCommand: CommandModule = {
       .addOption(new Option('--fail-on <level>', 'exit 1 when a provision is at or above this verdict').choices(['fail', 'inconclusive', 'never']).default('fail'))
       .option('--now <date>', 'assess as of this date (YYYY-MM-DD), for reproducible reports')
       .option('--web-snapshot <dir>', 'read the published pages from saved copies in DIR (layout: DIR/<host>/<path>, as `wget -x` saves them) instead of fetching them')
+      .option('--vulndb <path>', 'the vulnerability database for the known-vulnerabilities check (default: $IOTCOP_VULNDB, else ~/.cache/iotcop/vulndb.sqlite)')
+      .option('--max-age <days>', `vulnerability data older than this many days makes a clean result inconclusive (default ${DEFAULT_MAX_AGE_DAYS})`, parseDays)
       .option('--offline', 'do not look at published pages at all (web checks are skipped with the reason)')
       .option('--no-web', 'same as --offline')
       .option('--quiet', 'no summary and no progress')
@@ -108,6 +127,7 @@ Examples:
   $ iotcop assess iotcop.yaml --json | jq '.psti'
   $ iotcop assess iotcop.yaml --web-snapshot site/     published pages from saved copies (no network)
   $ iotcop assess iotcop.yaml --offline                skip the published-page checks
+  $ iotcop assess fw.bin --vulndb fw.sqlite --max-age 7   known vulnerabilities from that database, at most a week old
 
 Exit codes: 0 no provision at or above --fail-on, 1 some provision is, 2 usage or input error, 3 internal error.`)
       .action(async (inputs: string[], opts: AssessCliOptions) => {
