@@ -35,8 +35,8 @@ for (const { dialect, skip } of DATABASES) {
       // The manifest's declarations became the product's record.
       const product = (await get(`/api/v1/orgs/brightwatt/products/${s.productId}`, auth(s.ownerToken))).json<{ supportEnd: string; gtin: string; updatesAutomatic: boolean; firmware: { version: string }[] }>();
       assert.equal(product.supportEnd, '2030-03-31');
-      // The example manifest's GTIN has a wrong check digit (…782, should be …783): it is not taken over.
-      assert.equal(product.gtin, null);
+      // The example manifest's GTIN has a valid check digit, so it is taken over (units.test covers bad ones).
+      assert.equal(product.gtin, '05060123456783');
       assert.equal(product.updatesAutomatic, true);
       assert.deepEqual(product.firmware.map((f) => f.version), ['2.4.1']);
     });
@@ -66,7 +66,7 @@ for (const { dialect, skip } of DATABASES) {
       assert.match(page, /href="https:\/\/registry.test\/m\/brightwatt\/report"/);
       assert.match(page, /Hold the button for 10 seconds/);
       assert.match(page, /Unit 4, Foundry Yard/);
-      assert.doesNotMatch(page, /GTIN/);
+      assert.match(page, /<dt>GTIN<\/dt><dd>05060123456783<\/dd>/);
       assert.match(page, /Download the statement of compliance/);
       assert.doesNotMatch(page, /<script/i);
       const statement = await get(`/p/${s.labelId}/statement`);
