@@ -9,13 +9,15 @@ mkdir -p "$BENCH_DIR"
 for tool in debootstrap mksquashfs unsquashfs; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install debootstrap squashfs-tools)" >&2; exit 2; }
 done
-if [ ! -f "$BENCH_DIR/rootfs/etc/debian_version" ]; then
+comps=("$@")
+[ ${#comps[@]} -gt 0 ] || comps=(gzip)
+missing=0
+for comp in "${comps[@]}"; do [ -f "$BENCH_DIR/rootfs-$comp.sqfs" ] || missing=1; done
+if [ "$missing" = 1 ] && [ ! -f "$BENCH_DIR/rootfs/etc/debian_version" ]; then
   echo "building the Debian minbase rootfs (needs root and the Debian mirror)..." >&2
   rm -rf "$BENCH_DIR/rootfs"
   debootstrap --variant=minbase bookworm "$BENCH_DIR/rootfs" >"$BENCH_DIR/debootstrap.log" 2>&1
 fi
-comps=("$@")
-[ ${#comps[@]} -gt 0 ] || comps=(gzip)
 for comp in "${comps[@]}"; do
   img="$BENCH_DIR/rootfs-$comp.sqfs"
   [ -f "$img" ] || mksquashfs "$BENCH_DIR/rootfs" "$img" -noappend -quiet -comp "$comp" >/dev/null

@@ -10,23 +10,7 @@ BENCH_DIR=${BENCH_DIR:-.bench}
 export BENCH_DIR
 mkdir -p "$BENCH_DIR"
 
-for tool in debootstrap mksquashfs unsquashfs /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install debootstrap squashfs-tools time)" >&2; exit 2; }
-done
-
+command -v /usr/bin/time >/dev/null || { echo "missing /usr/bin/time (apt-get install time)" >&2; exit 2; }
 npm run --silent build
-
-if [ ! -f "$BENCH_DIR/rootfs/etc/debian_version" ]; then
-  echo "building the Debian minbase rootfs (needs root and the Debian mirror)..." >&2
-  rm -rf "$BENCH_DIR/rootfs"
-  debootstrap --variant=minbase bookworm "$BENCH_DIR/rootfs" >"$BENCH_DIR/debootstrap.log" 2>&1
-fi
-
-images=()
-for comp in gzip xz; do
-  img="$BENCH_DIR/rootfs-$comp.sqfs"
-  [ -f "$img" ] || mksquashfs "$BENCH_DIR/rootfs" "$img" -noappend -quiet -comp "$comp" >/dev/null
-  images+=("$img")
-done
-
+mapfile -t images < <(bench/lib/debian-minbase.sh gzip xz)
 node bench/unpack/compare.mjs "${images[@]}"
