@@ -16,9 +16,19 @@ export interface Target {
   readonly several: boolean;
 }
 
+// A deep unpack makes a tree of every compressed file, named after where the file sits
+// (`0x0-squashfs/usr/share/man/man8/mount.8.gz@0x0-gzip`). Compressed manuals, changelogs and translations
+// describe other systems (URLs, example passwords, addresses) and never configure the device: not a target.
+const DOCUMENTATION_LAYER = /\/usr\/share\/(doc|man|info|locale|i18n|common-licenses|gtk-doc|help)\/[^@]*@/;
+
+/** The filesystems of each image the checks examine: every one, except deep-unpacked documentation. */
 export function targetsOf(evidence: readonly FirmwareEvidence[] | undefined): Target[] {
   const out: Target[] = [];
-  for (const fw of evidence ?? []) for (const vfs of fw.filesystems) out.push({ image: fw.image, vfs, several: fw.filesystems.length > 1 });
+  for (const fw of evidence ?? []) {
+    for (const vfs of fw.filesystems) {
+      if (!DOCUMENTATION_LAYER.test(vfs.layer)) out.push({ image: fw.image, vfs, several: fw.filesystems.length > 1 });
+    }
+  }
   return out;
 }
 

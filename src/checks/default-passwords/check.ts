@@ -21,6 +21,10 @@ async function examine(ctx: CheckContext): Promise<FindingDraft[]> {
   ctx.progress('verifying password hashes against known defaults');
   const cracked = await crackCredentials(found.flatMap(({ d }) => d.credentials.map((cred) => ({ cred, identity: d.identity }))), ctx.signal);
   const findings: FindingDraft[] = [];
+  // A deep unpack makes a filesystem of every compressed file: "no store found" is said once per image, and
+  // only when none of its filesystems had one.
+  const imagesWithStores = new Set(found.filter(({ d }) => d.stores.length > 0).map(({ t }) => t.image));
+  const toldNoStores = new Set<string>();
   for (const { t, d } of found) {
     const mine: FindingDraft[] = [];
     for (const c of d.credentials) {
@@ -31,7 +35,12 @@ async function examine(ctx: CheckContext): Promise<FindingDraft[]> {
     }
     for (const s of (await bootOf(t.vfs)).consoles) mine.push(consoleShell(t, s));
     for (const g of d.generated) mine.push(generatedFinding(t, g, d.credentials.filter((c) => c.path !== g.path).length));
-    findings.push(...mine, ...summary(t, d, mine));
+    findings.push(...mine);
+    if (d.stores.length > 0) findings.push(...summary(t, d, mine));
+    else if (!imagesWithStores.has(t.image) && !toldNoStores.has(t.image)) {
+      toldNoStores.add(t.image);
+      findings.push(...summary(t, d, mine));
+    }
   }
   findings.push(...fleetFindings(found));
   return findings;

@@ -86,7 +86,7 @@ test('real builds from the corpus: Dropbear 2014.65 fails; the Ubuntu BusyBox is
 });
 
 test('filesystems without components (deep-unpacked gzip files) say nothing; an image with none at all is one inconclusive finding', async () => {
-  const docs = (n: number) => vfsFromFiles({ '/changelog': 'text' }, `0x0-squashfs/usr/share/doc/x/changelog${n}.gz@0x0-gzip`);
+  const docs = (n: number) => vfsFromFiles({ '/data': 'text' }, `0x0-squashfs/usr/lib/x/table${n}.gz@0x0-gzip`);
   const root = vfsFromFiles({ '/usr/sbin/dnsmasq': elf('\0dnsmasq-2.90\0') }, '0x0-squashfs');
   const mixed = await knownVulnerabilities.run(await ctx(evidenceOf(firmwareEvidence('fw.bin', root, docs(1), docs(2)))));
   assert.deepEqual(brief(mixed), ['pass No known vulnerability affects the identified components']);
