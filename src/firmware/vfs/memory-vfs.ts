@@ -7,17 +7,8 @@ import { comparePaths, joinPath, normalizePath, parentOf } from './paths.js';
 export const DEFAULT_READ_LIMIT = 256 * 1024 * 1024;
 const MAX_LINK_HOPS = 40;
 
-export interface EntryInit {
-  readonly path: string;
-  readonly type: EntryType;
-  readonly mode: number;
-  readonly uid: number;
-  readonly gid: number;
-  readonly mtime: number;
-  readonly size: number;
-  readonly target?: string;
-  readonly device?: { readonly major: number; readonly minor: number };
-  readonly xattrs?: Readonly<Record<string, Buffer>>;
+/** What a format hands MemoryVfs.add: an FsEntry's metadata (the layer is the tree's) and how to get the content. */
+export interface EntryInit extends Omit<FsEntry, 'layer' | 'read' | 'writeTo'> {
   /** Produces a regular file's content (called lazily, at most once per read). */
   readonly content?: () => Buffer | Promise<Buffer>;
   /** Writes the content into an open, empty file and resolves to its size (FsEntry.writeTo), when the format can. */
