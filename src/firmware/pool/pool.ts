@@ -16,6 +16,12 @@ export interface TaskRunner {
   run(task: DecodeTask): Promise<Buffer | undefined>;
   /** Starts worker threads ahead of use, so that their start-up overlaps the caller's own work. */
   warm?(): void;
+  /**
+   * Hands the tasks queued so far to the workers now rather than at the end of this turn of the event loop:
+   * for callers that queue work ahead and then stay busy synchronously (a tree walk), so that decoding runs
+   * meanwhile.
+   */
+  flush?(): void;
 }
 
 /** Decodes in the calling thread (reading file spans itself); used when worker threads are unavailable. */
@@ -90,19 +96,23 @@ export class WorkerPool implements TaskRunner {
     });
   }
 
+  flush(): void {
+    for (const slot of this.slots) {
+      if (slot.outbox.length === 0) continue;
+      const batch: TaskBatch = { tasks: slot.outbox };
+      const transfer = slot.transfer;
+      slot.outbox = [];
+      slot.transfer = [];
+      slot.worker.postMessage(batch, transfer);
+    }
+  }
+
   private scheduleFlush(): void {
     if (this.flushing) return;
     this.flushing = true;
     queueMicrotask(() => {
       this.flushing = false;
-      for (const slot of this.slots) {
-        if (slot.outbox.length === 0) continue;
-        const batch: TaskBatch = { tasks: slot.outbox };
-        const transfer = slot.transfer;
-        slot.outbox = [];
-        slot.transfer = [];
-        slot.worker.postMessage(batch, transfer);
-      }
+      this.flush();
     });
   }
 
@@ -148,13 +158,13 @@ export class WorkerPool implements TaskRunner {
 }
 
 /**
- * Starts a worker. Compiled code runs worker.js directly; when the sources run through tsx (tests), the
+ * Starts a worker. Compiled code runs decode-worker.js directly; when the sources run through tsx (tests), the
  * worker first registers tsx's loader so that it can import the TypeScript worker module.
  */
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./decode-worker.js', import.meta.url));
   const api = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', import.meta.url).href;
+  const entry = new URL('./decode-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { eval: true });
 }

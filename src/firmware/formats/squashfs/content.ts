@@ -27,6 +27,8 @@ export interface ContentOptions {
   readonly blockSize: number;
   readonly codec: BlockCodec;
   readonly runner: TaskRunner;
+  /** Decoded bytes that readAhead() may hold at once (0: it does nothing). */
+  readonly readAhead?: number;
   fragment(index: number): FragmentEntry;
 }
 
@@ -44,8 +46,41 @@ type Destination = { readonly buffer: Buffer } | { readonly fd: number };
  */
 export class ContentReader {
   private readonly fragments = new Map<number, Promise<Buffer>>();
+  /** Full blocks decoded ahead of writeTo(), by file; each is dropped once written. */
+  private readonly ahead = new Map<FileLayout, Promise<Buffer>>();
+  private aheadLeft: number;
 
-  constructor(private readonly options: ContentOptions) {}
+  constructor(private readonly options: ContentOptions) {
+    this.aheadLeft = options.readAhead ?? 0;
+  }
+
+  /**
+   * Starts decoding the full blocks of a file that will be written soon, into shared memory, while the
+   * caller goes on synchronously (the tree walk): the workers would otherwise wait for the walk and the
+   * output plan. Only until the read-ahead allowance is used up; sparse files, tail-only files and files
+   * whose geometry is bad take the normal path, which reports the problem when the file is written.
+   */
+  readAhead(file: FileLayout): void {
+    const { blockSize, runner } = this.options;
+    const size = Math.min(file.size, file.blocks.length * blockSize);
+    if (runner.inThread || file.blocks.length === 0 || size > this.aheadLeft || file.blocks.some((w) => (w & SIZE_MASK) === 0)) return;
+    const buffer = Buffer.from(new SharedArrayBuffer(size));
+    const parts: Promise<unknown>[] = [];
+    try {
+      this.decodeBlocks(file, { buffer }, parts);
+    } catch {
+      return;
+    }
+    this.aheadLeft -= size;
+    runner.flush?.();
+    const decoded = Promise.allSettled(parts).then((settled) => {
+      for (const r of settled) if (r.status === 'rejected') throw r.reason;
+      return buffer;
+    });
+    // Failures surface when the file is written; until then nobody is listening.
+    decoded.catch(() => undefined);
+    this.ahead.set(file, decoded);
+  }
 
   async read(file: FileLayout): Promise<Buffer> {
     if (file.blocks.length === 0) return file.fragment ? Buffer.from(await this.tail(file)) : Buffer.alloc(0);
@@ -57,6 +92,14 @@ export class ContentReader {
 
   /** Writes the content into `fd` (an empty file): blocks from the workers, the tail from here. */
   async writeTo(file: FileLayout, fd: number): Promise<number> {
+    const ahead = this.ahead.get(file);
+    if (ahead) {
+      this.ahead.delete(file);
+      const blocks = await ahead;
+      writeAt(fd, blocks, 0);
+      if (file.fragment) writeAt(fd, await this.tail(file), blocks.length);
+      return file.size;
+    }
     await this.settle(file, { fd }, (tail, at) => writeAt(fd, tail, at));
     // Holes are not written: a file that ends in one gets its size here.
     if (!file.fragment && file.blocks.some((w) => w === 0)) ftruncateSync(fd, file.size);
