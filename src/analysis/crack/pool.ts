@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Candidate } from '../credentials/index.js';
 import { DEFAULT_MAX_MEMORY, type StoredHash } from '../crypt/index.js';
-import type { ChunkResult, ChunkTask } from './worker.js';
+import type { ChunkResult, ChunkTask } from './crack-worker.js';
 
 // Verifies stored hashes against candidate lists on a piscina worker pool, within a time budget. Each hash is
 // split into chunks of roughly CHUNK_COST_MS of work; a hit cancels the rest of its chunks; the budget's end
@@ -34,7 +34,7 @@ const CHUNK_COST_MS = 150;
 export const DEFAULT_MAX_COST = 30_000;
 
 function workerUrl(): string {
-  return new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url).href;
+  return new URL(import.meta.url.endsWith('.ts') ? './crack-worker.ts' : './crack-worker.js', import.meta.url).href;
 }
 
 function chunksOf(job: CrackJob, maxCost: number): { chunks: string[][]; total: number } {
