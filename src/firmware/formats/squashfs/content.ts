@@ -48,6 +48,7 @@ export class ContentReader {
   private readonly fragments = new Map<number, Promise<Buffer>>();
   /** Full blocks decoded ahead of writeTo(), by file; each is dropped once written. */
   private readonly ahead = new Map<FileLayout, Promise<Buffer>>();
+  private readonly aheadFragments = new Map<number, Promise<Buffer>>();
   private aheadLeft: number;
 
   constructor(private readonly options: ContentOptions) {
@@ -55,15 +56,22 @@ export class ContentReader {
   }
 
   /**
-   * Starts decoding the full blocks of a file that will be written soon, into shared memory, while the
-   * caller goes on synchronously (the tree walk): the workers would otherwise wait for the walk and the
-   * output plan. Only until the read-ahead allowance is used up; sparse files, tail-only files and files
-   * whose geometry is bad take the normal path, which reports the problem when the file is written.
+   * Starts decoding what a file that will be written soon needs, into memory, while the caller goes on
+   * synchronously (the tree walk): its full blocks (into shared memory) and the fragment block holding its
+   * tail. The workers would otherwise wait for the walk and the output plan, and small files for a round trip
+   * to them each. Only until the read-ahead allowance is used up; sparse files and files whose geometry is
+   * bad take the normal path, which reports the problem when the file is written.
    */
   readAhead(file: FileLayout): void {
-    const { blockSize, runner } = this.options;
-    const size = Math.min(file.size, file.blocks.length * blockSize);
-    if (runner.inThread || file.blocks.length === 0 || size > this.aheadLeft || file.blocks.some((w) => (w & SIZE_MASK) === 0)) return;
+    if (this.options.runner.inThread) return;
+    if (file.fragment) this.readAheadFragment(file.fragment.index);
+    if (file.blocks.length > 0) this.readAheadBlocks(file);
+    this.options.runner.flush?.();
+  }
+
+  private readAheadBlocks(file: FileLayout): void {
+    const size = Math.min(file.size, file.blocks.length * this.options.blockSize);
+    if (size > this.aheadLeft || file.blocks.some((w) => (w & SIZE_MASK) === 0)) return;
     const buffer = Buffer.from(new SharedArrayBuffer(size));
     const parts: Promise<unknown>[] = [];
     try {
@@ -72,7 +80,6 @@ export class ContentReader {
       return;
     }
     this.aheadLeft -= size;
-    runner.flush?.();
     const decoded = Promise.allSettled(parts).then((settled) => {
       for (const r of settled) if (r.status === 'rejected') throw r.reason;
       return buffer;
@@ -80,6 +87,17 @@ export class ContentReader {
     // Failures surface when the file is written; until then nobody is listening.
     decoded.catch(() => undefined);
     this.ahead.set(file, decoded);
+  }
+
+  /** Fragment blocks read ahead stay until the reader goes (they are shared by many small files). */
+  private readAheadFragment(index: number): void {
+    const { blockSize } = this.options;
+    if (this.aheadFragments.has(index) || blockSize > this.aheadLeft) return;
+    const loading = this.loadFragment(index);
+    this.aheadLeft -= blockSize;
+    // A failed load is forgotten, so that each file needing it tries again (and fails) on the normal path.
+    loading.catch(() => this.aheadFragments.delete(index));
+    this.aheadFragments.set(index, loading);
   }
 
   async read(file: FileLayout): Promise<Buffer> {
@@ -172,6 +190,8 @@ export class ContentReader {
   }
 
   private fragmentBlock(index: number): Promise<Buffer> {
+    const ahead = this.aheadFragments.get(index);
+    if (ahead) return ahead;
     const hit = this.fragments.get(index);
     if (hit) {
       this.fragments.delete(index);

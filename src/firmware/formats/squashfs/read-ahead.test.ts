@@ -28,7 +28,7 @@ const FILES: Record<string, Buffer> = {
   a: sampleBytes(300_000, 1),
   b: sampleBytes(200_000, 2, false),
   c: sampleBytes(500_000, 3),
-  small: Buffer.from('tail only\n'),
+  small: sampleBytes(5000, 4),
 };
 
 function image(): string {
@@ -80,12 +80,13 @@ async function written(entry: FsEntry): Promise<Buffer> {
   return readFileSync(path);
 }
 
-test('read-ahead starts decoding during the walk, within its allowance, and writes the same bytes', async (t) => {
+test('read-ahead starts decoding blocks and fragments during the walk, within its allowance, and writes the same bytes', async (t) => {
   if (!hasTool('mksquashfs')) return t.skip('squashfs-tools not installed');
   const path = image();
   const expected = { ...FILES, sparse: Buffer.concat([Buffer.from('end'), Buffer.alloc(400_000 - 3)]) };
-  // Allowance -> files read ahead: none; room for a or b but never both (nor c); all three.
-  for (const [allowance, readAhead] of [[0, 0], [300_000, 1], [1 << 20, 3]] as const) {
+  // Allowance -> decode tasks started: none; a (first in the walk) fills it; a, b and c but no room left for
+  // the 64 KiB fragment block holding small's tail; all three and the fragment block.
+  for (const [allowance, readAhead] of [[0, 0], [300_000, 1], [1 << 20, 3], [2 << 20, 4]] as const) {
     const runner = counting();
     const vfs = buildTree(new SquashfsV4(open(path), runner, allowance), testContext());
     assert.equal(runner.runs, readAhead, `allowance ${allowance}: tasks started by the walk`);
