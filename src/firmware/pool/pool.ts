@@ -82,7 +82,8 @@ export class WorkerPool implements TaskRunner {
     if (!slot) return inlineRunner.run(task);
     const id = this.nextId++;
     let message = task;
-    if (task.data) {
+    // Shared memory is shared, not moved: only private bytes are transferred (or copied when not owned).
+    if (task.data && !(task.data.buffer instanceof SharedArrayBuffer)) {
       const data = owned(task.data) ? task.data : new Uint8Array(task.data);
       message = { ...task, data };
       slot.transfer.push(data.buffer as ArrayBuffer);

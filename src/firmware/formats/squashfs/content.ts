@@ -114,8 +114,10 @@ export class ContentReader {
     if (ahead) {
       this.ahead.delete(file);
       const blocks = await ahead;
-      writeAt(fd, blocks, 0);
-      if (file.fragment) writeAt(fd, await this.tail(file), blocks.length);
+      // Written by a worker too (the buffer is shared memory): this thread has the rest of the tree to do.
+      const n = blocks.length;
+      await this.options.runner.run({ data: blocks, items: [{ job: null, at: 0, length: n, outLength: n }], outSize: n, maxOutput: n, fd, position: 0 });
+      if (file.fragment) writeAt(fd, await this.tail(file), n);
       return file.size;
     }
     await this.settle(file, { fd }, (tail, at) => writeAt(fd, tail, at));
