@@ -105,12 +105,6 @@ export interface UnpackContext {
   warn(message: string): void;
   /** Accounts produced bytes against the limits; throws ERR_UNPACK_LIMIT when one is exceeded. */
   charge(bytes: number): void;
-  /**
-   * Set when every file's content will be read soon (the trees are being written to disk): a plug-in may
-   * start decoding up to this many bytes of content while it builds its tree, so that decoding overlaps the
-   * walk. Absent or 0: decode only when asked.
-   */
-  readonly readAhead?: number;
 }
 
 /** Result of a plug-in's structural probe at offset 0 of a source. */

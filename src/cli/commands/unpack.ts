@@ -16,12 +16,6 @@ interface UnpackOptions extends UnpackCliOptions {
   readonly json?: boolean;
 }
 
-/**
- * Every file is written right after the walk, so the decode workers may start on the first 64 MiB of file
- * content while the tree is still being read and the output planned (they would otherwise sit idle).
- */
-const READ_AHEAD_BYTES = 64 * 1024 * 1024;
-
 /** Refuses an output directory that has content unless --force; a missing one is created by the writer. */
 function checkOutput(dir: string, force: boolean): void {
   let names: string[];
@@ -60,7 +54,7 @@ Examples:
       .option('-q, --quiet', 'no progress bar and no summary');
     addLimitOptions(command).action(async (image: string, options: UnpackOptions) => {
       checkOutput(options.output, options.force ?? false);
-      const evidence = await unpackForCli(image, options, io, { hash: options.json ?? false, readAhead: READ_AHEAD_BYTES });
+      const evidence = await unpackForCli(image, options, io, { hash: options.json ?? false });
       requireTrees(evidence);
       const bar = new ProgressBar(io, options.quiet ?? false);
       let report: WriteReport;

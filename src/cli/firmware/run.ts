@@ -12,8 +12,6 @@ export interface UnpackCliOptions extends LimitOptions {
 export interface UnpackCliExtras {
   /** Whether the log's sha256 is shown (hashing costs a full read of the image). */
   readonly hash?: boolean;
-  /** Passed to unpackImage: set by commands that write every file. */
-  readonly readAhead?: number;
 }
 
 /** Unpacks with the CLI's limits, showing progress on a terminal. */
@@ -25,7 +23,6 @@ export async function unpackForCli(image: string, options: UnpackCliOptions, io:
       limits: limitsFrom(options),
       deep: options.deep ?? false,
       hash: extras.hash ?? true,
-      readAhead: extras.readAhead ?? 0,
       onProgress: (event) => {
         if (event.kind === 'layer') label = `${event.id}`;
         else bar.update(label, event.done, event.total);

@@ -16,12 +16,6 @@ export interface TaskRunner {
   run(task: DecodeTask): Promise<Buffer | undefined>;
   /** Starts worker threads ahead of use, so that their start-up overlaps the caller's own work. */
   warm?(): void;
-  /**
-   * Hands the tasks queued so far to the workers now rather than at the end of this turn of the event loop:
-   * for callers that queue work ahead and then stay busy synchronously (a tree walk), so that decoding runs
-   * meanwhile.
-   */
-  flush?(): void;
 }
 
 /** Decodes in the calling thread (reading file spans itself); used when worker threads are unavailable. */
@@ -82,8 +76,7 @@ export class WorkerPool implements TaskRunner {
     if (!slot) return inlineRunner.run(task);
     const id = this.nextId++;
     let message = task;
-    // Shared memory is shared, not moved: only private bytes are transferred (or copied when not owned).
-    if (task.data && !(task.data.buffer instanceof SharedArrayBuffer)) {
+    if (task.data) {
       const data = owned(task.data) ? task.data : new Uint8Array(task.data);
       message = { ...task, data };
       slot.transfer.push(data.buffer as ArrayBuffer);
@@ -97,23 +90,19 @@ export class WorkerPool implements TaskRunner {
     });
   }
 
-  flush(): void {
-    for (const slot of this.slots) {
-      if (slot.outbox.length === 0) continue;
-      const batch: TaskBatch = { tasks: slot.outbox };
-      const transfer = slot.transfer;
-      slot.outbox = [];
-      slot.transfer = [];
-      slot.worker.postMessage(batch, transfer);
-    }
-  }
-
   private scheduleFlush(): void {
     if (this.flushing) return;
     this.flushing = true;
     queueMicrotask(() => {
       this.flushing = false;
-      this.flush();
+      for (const slot of this.slots) {
+        if (slot.outbox.length === 0) continue;
+        const batch: TaskBatch = { tasks: slot.outbox };
+        const transfer = slot.transfer;
+        slot.outbox = [];
+        slot.transfer = [];
+        slot.worker.postMessage(batch, transfer);
+      }
     });
   }
 

@@ -18,7 +18,6 @@ export class LayerContext implements UnpackContext {
   readonly warnings: string[] = [];
   /** Bytes this layer charged against the budget (rolled back when the layer fails). */
   charged = 0;
-  readAhead = 0;
   private dropped = 0;
   private readonly controller = new AbortController();
   private readonly deadline: number;

@@ -20,8 +20,6 @@ export interface DriverOptions {
   readonly deep: boolean;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((event: UnpackProgress) => void) | undefined;
-  /** Per layer: see UnpackContext.readAhead. */
-  readonly readAhead?: number | undefined;
 }
 
 interface Blob extends BlobOrigin {
@@ -157,7 +155,6 @@ export class Driver {
     const record = this.newRecord(b, plugin.id, offset, probe, carved);
     this.options.onProgress?.({ kind: 'layer', id: record.id, format: plugin.id, depth: b.depth });
     const ctx = new LayerContext(record.id, this.options.limits, this.budget, src.size, this.options.signal);
-    ctx.readAhead = this.options.readAhead ?? 0;
     let result: Unpacked;
     let length: number;
     try {

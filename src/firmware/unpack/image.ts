@@ -19,11 +19,6 @@ export interface UnpackOptions {
   readonly onProgress?: (event: UnpackProgress) => void;
   /** Hash the image for the log (default true); false leaves `log.sha256` empty and saves a full read. */
   readonly hash?: boolean;
-  /**
-   * Decoded bytes per layer that plug-ins may decode ahead while they build their trees (default 0): for
-   * callers that will read every file right away, such as writing the trees to disk.
-   */
-  readonly readAhead?: number;
 }
 
 function sha256(src: FileSource): string {
@@ -55,7 +50,6 @@ export async function unpackImage(path: string, options: UnpackOptions = {}): Pr
   }
   const driver = new Driver({
     limits, formats: options.formats ?? FORMATS, deep: options.deep ?? false, signal: options.signal, onProgress: options.onProgress,
-    readAhead: options.readAhead,
   });
   await driver.run(source);
   return {

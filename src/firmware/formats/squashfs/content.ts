@@ -27,8 +27,6 @@ export interface ContentOptions {
   readonly blockSize: number;
   readonly codec: BlockCodec;
   readonly runner: TaskRunner;
-  /** Decoded bytes that readAhead() may hold at once (0: it does nothing). */
-  readonly readAhead?: number;
   fragment(index: number): FragmentEntry;
 }
 
@@ -46,59 +44,8 @@ type Destination = { readonly buffer: Buffer } | { readonly fd: number };
  */
 export class ContentReader {
   private readonly fragments = new Map<number, Promise<Buffer>>();
-  /** Full blocks decoded ahead of writeTo(), by file; each is dropped once written. */
-  private readonly ahead = new Map<FileLayout, Promise<Buffer>>();
-  private readonly aheadFragments = new Map<number, Promise<Buffer>>();
-  private aheadLeft: number;
 
-  constructor(private readonly options: ContentOptions) {
-    this.aheadLeft = options.readAhead ?? 0;
-  }
-
-  /**
-   * Starts decoding what a file that will be written soon needs, into memory, while the caller goes on
-   * synchronously (the tree walk): its full blocks (into shared memory) and the fragment block holding its
-   * tail. The workers would otherwise wait for the walk and the output plan, and small files for a round trip
-   * to them each. Only until the read-ahead allowance is used up; sparse files and files whose geometry is
-   * bad take the normal path, which reports the problem when the file is written.
-   */
-  readAhead(file: FileLayout): void {
-    if (this.options.runner.inThread) return;
-    if (file.fragment) this.readAheadFragment(file.fragment.index);
-    if (file.blocks.length > 0) this.readAheadBlocks(file);
-    this.options.runner.flush?.();
-  }
-
-  private readAheadBlocks(file: FileLayout): void {
-    const size = Math.min(file.size, file.blocks.length * this.options.blockSize);
-    if (size > this.aheadLeft || file.blocks.some((w) => (w & SIZE_MASK) === 0)) return;
-    const buffer = Buffer.from(new SharedArrayBuffer(size));
-    const parts: Promise<unknown>[] = [];
-    try {
-      this.decodeBlocks(file, { buffer }, parts);
-    } catch {
-      return;
-    }
-    this.aheadLeft -= size;
-    const decoded = Promise.allSettled(parts).then((settled) => {
-      for (const r of settled) if (r.status === 'rejected') throw r.reason;
-      return buffer;
-    });
-    // Failures surface when the file is written; until then nobody is listening.
-    decoded.catch(() => undefined);
-    this.ahead.set(file, decoded);
-  }
-
-  /** Fragment blocks read ahead stay until the reader goes (they are shared by many small files). */
-  private readAheadFragment(index: number): void {
-    const { blockSize } = this.options;
-    if (this.aheadFragments.has(index) || blockSize > this.aheadLeft) return;
-    const loading = this.loadFragment(index);
-    this.aheadLeft -= blockSize;
-    // A failed load is forgotten, so that each file needing it tries again (and fails) on the normal path.
-    loading.catch(() => this.aheadFragments.delete(index));
-    this.aheadFragments.set(index, loading);
-  }
+  constructor(private readonly options: ContentOptions) {}
 
   async read(file: FileLayout): Promise<Buffer> {
     if (file.blocks.length === 0) return file.fragment ? Buffer.from(await this.tail(file)) : Buffer.alloc(0);
@@ -110,16 +57,6 @@ export class ContentReader {
 
   /** Writes the content into `fd` (an empty file): blocks from the workers, the tail from here. */
   async writeTo(file: FileLayout, fd: number): Promise<number> {
-    const ahead = this.ahead.get(file);
-    if (ahead) {
-      this.ahead.delete(file);
-      const blocks = await ahead;
-      // Written by a worker too (the buffer is shared memory): this thread has the rest of the tree to do.
-      const n = blocks.length;
-      await this.options.runner.run({ data: blocks, items: [{ job: null, at: 0, length: n, outLength: n }], outSize: n, maxOutput: n, fd, position: 0 });
-      if (file.fragment) writeAt(fd, await this.tail(file), n);
-      return file.size;
-    }
     await this.settle(file, { fd }, (tail, at) => writeAt(fd, tail, at));
     // Holes are not written: a file that ends in one gets its size here.
     if (!file.fragment && file.blocks.some((w) => w === 0)) ftruncateSync(fd, file.size);
@@ -192,8 +129,6 @@ export class ContentReader {
   }
 
   private fragmentBlock(index: number): Promise<Buffer> {
-    const ahead = this.aheadFragments.get(index);
-    if (ahead) return ahead;
     const hit = this.fragments.get(index);
     if (hit) {
       this.fragments.delete(index);

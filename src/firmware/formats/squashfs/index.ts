@@ -20,7 +20,7 @@ function probeSquashfs(src: ByteSource): Probe | null {
 }
 
 async function unpackSquashfs(src: ByteSource, ctx: UnpackContext): Promise<Unpacked> {
-  const fs = new SquashfsV4(src, undefined, ctx.readAhead ?? 0);
+  const fs = new SquashfsV4(src);
   const vfs = buildTree(fs, ctx);
   return Promise.resolve({ kind: 'tree', vfs, length: fs.sb.bytesUsed });
 }

@@ -52,8 +52,6 @@ export interface SquashfsReader {
   xattrs(index: number): Record<string, Buffer> | undefined;
   /** Content of a regular file inode. */
   readFile(inode: Inode): Promise<Buffer>;
-  /** Starts decoding a regular file inode's content for a writeFile() that will follow soon (optional). */
-  readAhead?(inode: Inode): void;
   /** Writes a regular file inode's content into an open, empty file (see FsEntry.writeTo). */
   writeFile(inode: Inode, fd: number): Promise<number>;
 }

@@ -27,8 +27,7 @@ export class SquashfsV4 implements SquashfsReader {
   private readonly content: ContentReader;
   private readonly inodeContext: InodeContext;
 
-  /** `readAhead`: decoded bytes the tree walk may start decoding ahead (see ContentReader.readAhead). */
-  constructor(readonly src: ByteSource, runner: TaskRunner = sharedPool(), readAhead = 0, readonly sb: SuperblockV4 = parseSuperblockV4(src)) {
+  constructor(readonly src: ByteSource, runner: TaskRunner = sharedPool(), readonly sb: SuperblockV4 = parseSuperblockV4(src)) {
     const { name, compression } = compressorFor(sb.compression);
     this.compressor = name;
     const codec = new BlockCodec(compression);
@@ -61,7 +60,7 @@ export class SquashfsV4 implements SquashfsReader {
     };
     // Worker threads start now, so their start-up overlaps the tree walk rather than the first read.
     runner.warm?.();
-    this.content = new ContentReader({ src, blockSize: sb.blockSize, codec, runner, readAhead, fragment: (i) => this.fragment(i) });
+    this.content = new ContentReader({ src, blockSize: sb.blockSize, codec, runner, fragment: (i) => this.fragment(i) });
   }
 
   get rootRef(): MetaRef {
@@ -85,10 +84,6 @@ export class SquashfsV4 implements SquashfsReader {
   readFile(inode: Inode): Promise<Buffer> {
     if (!inode.file) return Promise.reject(new FormatError('squashfs: not a regular file'));
     return this.content.read(inode.file);
-  }
-
-  readAhead(inode: Inode): void {
-    if (inode.file) this.content.readAhead(inode.file);
   }
 
   writeFile(inode: Inode, fd: number): Promise<number> {

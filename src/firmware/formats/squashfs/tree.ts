@@ -60,7 +60,6 @@ export function buildTree(reader: SquashfsReader, ctx: UnpackContext): MemoryVfs
       if (inode.file && !charged.has(inode.key)) {
         charged.add(inode.key);
         ctx.charge(inode.file.size);
-        reader.readAhead?.(inode);
       }
       addEntry(vfs, reader, path, inode);
       if (inode.kind !== 'dir') continue;
