@@ -5,7 +5,7 @@ import { listTokens, revokeToken } from '../registry/auth/tokens.js';
 import { createContext } from '../registry/context.js';
 import { openDatabase } from '../registry/db/connect.js';
 import { revokeLabel } from '../registry/labels/service.js';
-import { postToRoute, postToServer } from '../test-support/http-exchange.js';
+import { postToRoute, postToServer, rawExchange } from '../test-support/http-exchange.js';
 import { auth, DATABASES, testRegistry } from '../test-support/registry.js';
 import { seedExample } from '../test-support/registry-seed.js';
 
@@ -71,6 +71,21 @@ for (const { dialect, skip } of DATABASES) {
       const after = await answer(s.ownerToken);
       assert.equal(fast.answered, before + 1);
       assert.deepEqual([after.results[0]!.labelStatus, after.results[0]!.ok], ['revoked', false]);
+    });
+
+    await t.test('identical checks arriving together after a change share one computation, and its answer', async () => {
+      const changed = await r.app.inject({ method: 'PATCH', url: '/api/v1/orgs/brightwatt', headers: auth(r.adminToken), payload: { website: 'https://brightwatt.example/new' } });
+      assert.equal(changed.statusCode, 200, changed.body);
+      // Past the label-status cache too, so the computation verifies the label's signature (asynchronous crypto):
+      // the requests really overlap.
+      now = new Date(now.getTime() + 6000);
+      const before = { answered: fast.answered, computed: fast.computed };
+      // Each request in one write, headers and body together, so that all arrive while the first is computed.
+      const whole = `POST ${PATH} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${s.ownerToken}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+      const seen = await Promise.all(Array.from({ length: 8 }, () => rawExchange(base, whole)));
+      const bodies = seen.map((raw) => raw.slice(raw.indexOf('\r\n\r\n')));
+      assert.ok(seen.every((raw) => raw.startsWith('HTTP/1.1 200 ')) && bodies.every((b) => b === bodies[0]));
+      assert.deepEqual({ answered: fast.answered, computed: fast.computed }, { answered: before.answered + 8, computed: before.computed + 1 });
     });
 
     await t.test('an answer lives no longer than the results in it: the support period ends on time', async () => {

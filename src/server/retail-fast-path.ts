@@ -31,12 +31,14 @@ export interface RetailFastPath extends FastPath {
   readonly replayed: number;
   /** Requests it took and handed to Fastify before reading the body (the token did not resolve). */
   readonly handedOver: number;
+  /** Answers it computed with retailCheck (the others came from its answer cache or a computation in flight). */
+  readonly computed: number;
 }
 
 export function retailFastPath(ctx: RegistryContext, replay: Replay): RetailFastPath {
   const maxBytes = Math.min(RETAIL_FAST_MAX_BYTES, ctx.limits.bodyBytes);
   let stopped = false;
-  const counts = { answered: 0, replayed: 0, handedOver: 0 };
+  const counts = { answered: 0, replayed: 0, handedOver: 0, computed: 0 };
   const answers = new RetailAnswerCache(ctx);
 
   async function resolveThenServe(req: IncomingMessage, res: ServerResponse, take: RetailTake, fallback: Fallback): Promise<void> {
@@ -54,7 +56,7 @@ export function retailFastPath(ctx: RegistryContext, replay: Replay): RetailFast
     const csv = wantsCsv(take.format, req.headers.accept);
     // latin1: one character per byte, the cheapest exact key.
     const key = `${csv ? 'c' : 'j'}${body.toString('latin1')}`;
-    const answer = answers.get(key) ?? (body.length === take.length ? await check(body, key, csv) : undefined);
+    const answer = answers.get(key) ?? (body.length === take.length ? await checkShared(body, key, csv) : undefined);
     if (answer) {
       res.writeHead(200, answer.headers);
       res.end(answer.body);
@@ -65,10 +67,30 @@ export function retailFastPath(ctx: RegistryContext, replay: Replay): RetailFast
     await replay(req, body).then((r) => sendReplayed(res, r), () => sendUnavailable(res));
   }
 
-  async function check(body: Buffer, key: string, csv: boolean): Promise<PreparedAnswer | undefined> {
+  // Every request in flight with the same body would otherwise compute the same answer at once when it expires (a
+  // miss costs milliseconds: queries and label signature checks), and the herd shows in the tail latency. A request
+  // joins a computation already running for its body, unless something was invalidated since that one started (it
+  // may have read what changed): then it computes afresh.
+  const running = new Map<string, { epoch: number; answer: Promise<PreparedAnswer | undefined> }>();
+
+  async function checkShared(body: Buffer, key: string, csv: boolean): Promise<PreparedAnswer | undefined> {
     const epoch = answers.epoch();
+    const current = running.get(key);
+    if (current && current.epoch === epoch) return current.answer;
+    const mine = { epoch, answer: check(body, key, csv, epoch) };
+    running.set(key, mine);
+    try {
+      return await mine.answer;
+    } finally {
+      if (running.get(key) === mine) running.delete(key);
+    }
+  }
+
+  async function check(body: Buffer, key: string, csv: boolean, epoch: number): Promise<PreparedAnswer | undefined> {
     const identifiers = retailIdentifiers(body.toString('utf8'), ctx.limits.retailRows);
-    const checked = identifiers ? await retailCheckTimed(ctx, identifiers).catch(() => undefined) : undefined;
+    if (!identifiers) return undefined;
+    counts.computed++;
+    const checked = await retailCheckTimed(ctx, identifiers).catch(() => undefined);
     if (!checked) return undefined;
     const answer = prepareAnswer(retailAnswer(checked.results, csv));
     answers.set(key, answer, checked, epoch);
@@ -80,6 +102,7 @@ export function retailFastPath(ctx: RegistryContext, replay: Replay): RetailFast
     get answered() { return counts.answered; },
     get replayed() { return counts.replayed; },
     get handedOver() { return counts.handedOver; },
+    get computed() { return counts.computed; },
     handle(req, res, fallback) {
       if (stopped) return false;
       const take = takeRetailRequest(req, maxBytes);
