@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 let lastMs = 0;
 let counter = 0;
@@ -22,9 +22,12 @@ export function newSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** Secrets are stored only as their SHA-256: they carry 256 bits of entropy, so a slow hash adds nothing. */
+/**
+ * Secrets are stored only as their SHA-256: they carry 256 bits of entropy, so a slow hash adds nothing. One-shot
+ * `hash` (no Hash object): every API request with a token hashes it.
+ */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 /** ISO-8601 UTC with milliseconds: sorts as text in both databases. */

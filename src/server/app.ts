@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { PageCache } from '../registry/public/page-cache.js';
 import { publicPageFastPath } from './fast-path.js';
 import type { CachedPage } from './page-response.js';
+import { retailFastPath } from './retail-fast-path.js';
 import { registerAuth, SESSION_COOKIE } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
@@ -31,11 +32,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Never log credentials: tokens, cookies, passwords.
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'], censor: '[redacted]' },
   };
-  // Cached label pages are answered before Fastify sees the request (fast-path.ts). app.inject bypasses the server,
-  // so tests of the routes always run the route itself.
+  // Cached label pages (fast-path.ts) and token holders' retailer checks (retail-fast-path.ts) are answered before
+  // Fastify sees the request. app.inject bypasses the server, so tests of the routes always run the route itself,
+  // and the retail fast path replays a body it does not take into Fastify through it.
   const fast = publicPageFastPath(() => app.pages);
+  const retail = retailFastPath(ctx, (req, body) => app.inject({
+    method: 'POST', url: req.url ?? '/', headers: req.headers, payload: body,
+    ...(req.socket.remoteAddress !== undefined ? { remoteAddress: req.socket.remoteAddress } : {}),
+  }));
   const serverFactory: FastifyServerOptions['serverFactory'] = (handler) => {
-    const server = createServer((req, res) => { if (!fast.handle(req, res)) handler(req, res); });
+    const server = createServer((req, res) => { if (!fast.handle(req, res, handler) && !retail.handle(req, res, handler)) handler(req, res); });
     // Fastify's defaults for a server it makes itself (keepAliveTimeout 72 s, no request or connection timeout).
     server.keepAliveTimeout = 72_000;
     server.requestTimeout = 0;
@@ -50,9 +56,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Reject what the schema does not allow instead of quietly dropping or converting it.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
-  app.addHook('preClose', (done) => { fast.stop(); done(); });
+  app.addHook('preClose', (done) => { fast.stop(); retail.stop(); done(); });
   app.decorate('registry', ctx);
   app.decorate('publicFastPath', fast);
+  app.decorate('retailFastPath', retail);
   // On SQLite every change, by any process, reaches the cache (changes.ts), so a page is kept until its label expires
   // or ten minutes pass; on PostgreSQL a change made by another server process shows after at most 5 s.
   app.decorate('pages', new PageCache<CachedPage>(ctx, ctx.handle.dialect === 'sqlite' ? 600_000 : 5000));

@@ -25,9 +25,15 @@ function coding(acceptEncoding: string | undefined): Coding {
   return c;
 }
 
+/** Fastify's request handler, for a request a fast path took but then gives to Fastify before reading its body. */
+export type Fallback = (req: IncomingMessage, res: ServerResponse) => void;
+
 export interface FastPath {
-  /** True when it answered the request. */
-  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /**
+   * True when it took the request: it answers it, or hands it to `fallback` itself (before touching the body).
+   * False: it did nothing, the caller hands the request to Fastify.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, fallback: Fallback): boolean;
   /** From now on every request goes to Fastify (which answers 503 while closing). */
   stop(): void;
   /** Requests it answered (for tests and diagnostics). */

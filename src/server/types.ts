@@ -4,6 +4,7 @@ import type { RegistryContext } from '../registry/context.js';
 import type { PageCache } from '../registry/public/page-cache.js';
 import type { FastPath } from './fast-path.js';
 import type { CachedPage } from './page-response.js';
+import type { RetailFastPath } from './retail-fast-path.js';
 import type { WebhookOptions } from '../registry/webhooks.js';
 
 declare module 'fastify' {
@@ -18,6 +19,8 @@ declare module 'fastify' {
     pages: PageCache<CachedPage>;
     /** Answers requests for cached label pages before Fastify routes them. */
     publicFastPath: FastPath;
+    /** Answers token holders' JSON retailer checks before Fastify routes them. */
+    retailFastPath: RetailFastPath;
     serverOptions: ResolvedServerOptions;
   }
 }

@@ -55,38 +55,60 @@ async function findProduct(ctx: RegistryContext, identifier: string): Promise<Pr
 // Retailers check the same catalogue again and again; an answer is reused for a couple of seconds, and dropped at
 // once when a label, product or organisation changes in this process or another process writes to the SQLite file.
 const RESULT_TTL_MS = 2000;
+/** The events that drop every cached retail result; a cache built on retail results listens to the same ones. */
+export const RETAIL_CACHE_EVENTS = ['label.changed', 'product.changed', 'org.changed', 'external.changed'] as const;
 const results = new WeakMap<RegistryContext, Map<string, { result: RetailResult; at: number }>>();
 
 function resultCache(ctx: RegistryContext): Map<string, { result: RetailResult; at: number }> {
   let cache = results.get(ctx);
   if (!cache) {
     const fresh = new Map<string, { result: RetailResult; at: number }>();
-    for (const event of ['label.changed', 'product.changed', 'org.changed', 'external.changed'] as const) ctx.events.on(event, () => fresh.clear());
+    for (const event of RETAIL_CACHE_EVENTS) ctx.events.on(event, () => fresh.clear());
     results.set(ctx, fresh);
     cache = fresh;
   }
   return cache;
 }
 
+/** Results, and the span of clock times (ms) in which every one of them would come from the cache unchanged. */
+export interface TimedRetailCheck {
+  readonly results: RetailResult[];
+  /** The newest result's time: before it (the clock set back), one would be recomputed. */
+  readonly validFrom: number;
+  /** The oldest result's time plus the TTL: from then on, one would be recomputed. */
+  readonly validUntil: number;
+}
+
 /** Checks each identifier (model, GTIN or label id) against the registry; unknown ones come back as not found. */
 export async function retailCheck(ctx: RegistryContext, identifiers: readonly string[]): Promise<RetailResult[]> {
+  return (await retailCheckTimed(ctx, identifiers)).results;
+}
+
+/** retailCheck, with how long its answer stays what retailCheck would answer (for a cache of serialised answers). */
+export async function retailCheckTimed(ctx: RegistryContext, identifiers: readonly string[]): Promise<TimedRetailCheck> {
   const cache = resultCache(ctx);
   syncExternalChanges(ctx);
   const out: RetailResult[] = [];
+  let oldest = Infinity;
+  let newest = -Infinity;
   for (const raw of identifiers) {
     const identifier = raw.trim().slice(0, 128);
     const now = ctx.clock();
     const hit = cache.get(identifier);
-    if (hit && hit.at <= now.getTime() && now.getTime() - hit.at < RESULT_TTL_MS) {
+    let at = now.getTime();
+    if (hit && hit.at <= at && at - hit.at < RESULT_TTL_MS) {
       out.push(hit.result);
-      continue;
+      at = hit.at;
+    } else {
+      const result = await checkOne(ctx, identifier, now);
+      if (cache.size >= 10_000) cache.clear();
+      cache.set(identifier, { result, at });
+      out.push(result);
     }
-    const result = await checkOne(ctx, identifier, now);
-    if (cache.size >= 10_000) cache.clear();
-    cache.set(identifier, { result, at: now.getTime() });
-    out.push(result);
+    oldest = Math.min(oldest, at);
+    newest = Math.max(newest, at);
   }
-  return out;
+  return { results: out, validFrom: newest, validUntil: oldest + RESULT_TTL_MS };
 }
 
 async function checkOne(ctx: RegistryContext, identifier: string, now: Date): Promise<RetailResult> {

@@ -29,11 +29,18 @@ export function registerAuth(app: FastifyInstance): void {
   });
 }
 
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/** The token of an `Authorization: Bearer <token>` header, or undefined when the header has another form. */
+export function bearerToken(header: string): string | undefined {
+  return BEARER.exec(header)?.[1];
+}
+
 async function authenticate(app: FastifyInstance, request: FastifyRequest): Promise<void> {
   const header = request.headers.authorization;
   if (header !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const principal = match ? await principalForToken(app.registry, match[1]!) : undefined;
+    const token = bearerToken(header);
+    const principal = token !== undefined ? await principalForToken(app.registry, token) : undefined;
     if (!principal) throw new RegistryError('ERR_UNAUTHENTICATED', 'the bearer token is malformed, unknown or revoked');
     request.principal = principal;
     return;

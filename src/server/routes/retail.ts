@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { RegistryError } from '../../registry/errors.js';
-import { RETAIL_CSV_HEADER, retailCheck, retailCsvRow } from '../../registry/retail/check.js';
-import { identifiersFromCsv, toCsv } from '../../registry/retail/csv.js';
+import { retailCheck } from '../../registry/retail/check.js';
+import { identifiersFromCsv } from '../../registry/retail/csv.js';
+import { retailAnswer, wantsCsv } from '../retail-answer.js';
 import { errorSchema } from './schemas.js';
 
 export function retailRoutes(app: FastifyInstance): Promise<void> {
@@ -32,9 +33,9 @@ export function retailRoutes(app: FastifyInstance): Promise<void> {
     const identifiers = typeof body === 'string' ? identifiersFromCsv(body, max) : body.identifiers;
     if (identifiers.length === 0) throw new RegistryError('ERR_VALIDATION', 'no product identifiers in the request');
     const results = await retailCheck(ctx, identifiers);
-    const wantsCsv = request.query.format === 'csv' || (request.query.format === undefined && /text\/csv/.test(request.headers.accept ?? ''));
-    if (wantsCsv) return reply.type('text/csv; charset=utf-8').send(toCsv(RETAIL_CSV_HEADER, results.map(retailCsvRow)));
-    return { checked: results.length, ok: results.filter((r) => r.ok).length, results };
+    // The fast path in front of Fastify (retail-fast-path.ts) answers most token holders' checks with the same bytes.
+    const answer = retailAnswer(results, wantsCsv(request.query.format, request.headers.accept));
+    return reply.type(answer.type).send(answer.body);
   });
   return Promise.resolve();
 }
