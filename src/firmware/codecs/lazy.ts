@@ -1,4 +1,4 @@
-import { FormatError } from '../errors.js';
+import { runCodec } from './run-codec.js';
 import type { Codec, CodecId, DecompressOptions } from './types.js';
 
 // Codecs loaded on first use, for worker threads: a thread that only ever inflates zlib blocks should not
@@ -30,9 +30,5 @@ export async function loadCodecs(ids: Iterable<string>): Promise<void> {
 
 /** decompress() over the codecs loaded so far: the same contract, including the output cap. */
 export function decompressLoaded(codec: CodecId, input: Buffer, options: DecompressOptions): Buffer {
-  const impl = loaded.get(codec);
-  if (!impl) throw new FormatError(`codec ${codec} is not available`);
-  const out = impl.decompress(input, options);
-  if (out.length > options.maxOutput) throw new FormatError(`${codec}: output over the ${options.maxOutput}-byte cap`);
-  return out;
+  return runCodec(loaded.get(codec), codec, input, options);
 }
