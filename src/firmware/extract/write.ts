@@ -158,7 +158,8 @@ async function writeFiles(
     // Entries with their own writer hold no content in this thread.
     const size = item.entry.writeTo ? 0 : item.entry.size;
     if (running >= concurrency) await until(() => running <= (concurrency * 3) / 4);
-    await until(() => running === 0 || bytesInFlight + size <= maxBytes);
+    const fits = () => running === 0 || bytesInFlight + size <= maxBytes;
+    if (!fits()) await until(fits);
     bytesInFlight += size;
     running++;
     void writeOne(item, out, maxFile).then(

@@ -1,5 +1,4 @@
 import { FormatError } from '../../errors.js';
-import { BinaryReader } from '../../source/index.js';
 import type { MetaCursor } from './metadata.js';
 import type { FileLayout, Inode, InodeKind } from './model.js';
 
@@ -23,46 +22,80 @@ const KINDS: Readonly<Record<number, InodeKind>> = {
   8: 'dir', 9: 'file', 10: 'symlink', 11: 'block', 12: 'char', 13: 'fifo', 14: 'socket',
 };
 
-/** Reads the 4.0 inode at the cursor (basic and extended forms of every type). */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Reads the 4.0 inode at the cursor (basic and extended forms of every type). Fields are read in place and
+ * the inode is built as one object: trees have many thousands of inodes and the walk runs once, cold.
+ */
 export function readInodeV4(cursor: MetaCursor, ctx: InodeContext): Inode {
-  const head = new BinaryReader(cursor.bytes(16), ctx.littleEndian, 'squashfs inode');
-  const type = head.u16();
+  const le = ctx.littleEndian;
+  const type = cursor.u16(le);
   const kind = KINDS[type];
   if (!kind) throw new FormatError(`squashfs: unknown inode type ${type}`);
-  const base = { kind, mode: head.u16() & 0o7777, uid: ctx.id(head.u16()), gid: ctx.id(head.u16()), mtime: head.u32(), key: head.u32() };
+  const mode = cursor.u16(le) & 0o7777;
+  const uid = ctx.id(cursor.u16(le));
+  const gid = ctx.id(cursor.u16(le));
+  const mtime = cursor.u32(le);
+  const key = cursor.u32(le);
+  const inode: Mutable<Inode> = { kind, mode, uid, gid, mtime, key };
   const extended = type >= 8;
-  const read = (n: number) => new BinaryReader(cursor.bytes(n), ctx.littleEndian, 'squashfs inode');
+  let xattr = NO_XATTR;
   switch (kind) {
     case 'dir':
-      return { ...base, ...(extended ? extendedDir(read(24)) : basicDir(read(16))) };
+      if (extended) {
+        cursor.skip(4); // link count
+        const size = cursor.u32(le);
+        const block = cursor.u32(le);
+        cursor.skip(6); // parent inode, index count: the index only speeds up name lookups
+        inode.dir = listing(block, cursor.u16(le), size);
+        xattr = cursor.u32(le);
+      } else {
+        const block = cursor.u32(le);
+        cursor.skip(4); // link count
+        const size = cursor.u16(le);
+        inode.dir = listing(block, cursor.u16(le), size);
+        cursor.skip(4); // parent inode
+      }
+      break;
     case 'file':
-      return { ...base, ...fileInode(cursor, ctx, extended) };
+      if (extended) {
+        const start = cursor.u64(le);
+        const size = cursor.u64(le);
+        cursor.skip(12); // sparse byte count, link count
+        const fragment = cursor.u32(le);
+        const offset = cursor.u32(le);
+        xattr = cursor.u32(le);
+        inode.file = fileLayout(cursor, ctx, { start, size, fragment, offset });
+      } else {
+        const start = cursor.u32(le);
+        const fragment = cursor.u32(le);
+        const offset = cursor.u32(le);
+        inode.file = fileLayout(cursor, ctx, { start, size: cursor.u32(le), fragment, offset });
+      }
+      break;
     case 'symlink': {
-      const r = read(8);
-      r.skip(4);
-      const size = r.u32();
+      cursor.skip(4); // link count
+      const size = cursor.u32(le);
       if (size > MAX_SYMLINK) throw new FormatError(`squashfs: symlink target of ${size} bytes`);
-      const target = Buffer.from(cursor.bytes(size));
-      return { ...base, target, ...xattrOf(extended ? read(4).u32() : NO_XATTR) };
+      inode.target = Buffer.from(cursor.bytes(size));
+      if (extended) xattr = cursor.u32(le);
+      break;
     }
     case 'block':
     case 'char': {
-      const r = read(extended ? 12 : 8);
-      r.skip(4);
-      const rdev = r.u32();
-      const device = { major: (rdev >>> 8) & 0xfff, minor: (rdev & 0xff) | ((rdev >>> 12) & 0xfff00) };
-      return { ...base, device, ...xattrOf(extended ? r.u32() : NO_XATTR) };
+      cursor.skip(4); // link count
+      const rdev = cursor.u32(le);
+      inode.device = { major: (rdev >>> 8) & 0xfff, minor: (rdev & 0xff) | ((rdev >>> 12) & 0xfff00) };
+      if (extended) xattr = cursor.u32(le);
+      break;
     }
-    default: {
-      const r = read(extended ? 8 : 4);
-      r.skip(4);
-      return { ...base, ...xattrOf(extended ? r.u32() : NO_XATTR) };
-    }
+    default:
+      cursor.skip(4); // link count
+      if (extended) xattr = cursor.u32(le);
   }
-}
-
-function xattrOf(index: number): { xattr?: number } {
-  return index === NO_XATTR ? {} : { xattr: index };
+  if (xattr !== NO_XATTR) inode.xattr = xattr;
+  return inode;
 }
 
 /** The listing size of a 4.0 directory counts 3 bytes for `.` and `..` that are not stored. */
@@ -70,45 +103,6 @@ function listing(block: number, offset: number, fileSize: number) {
   if (fileSize < 3) throw new FormatError(`squashfs: directory size ${fileSize} below 3`);
   if (offset >= 8192) throw new FormatError(`squashfs: directory offset ${offset} past a metadata block`);
   return { ref: { block, offset }, size: fileSize - 3 };
-}
-
-function basicDir(r: BinaryReader) {
-  const block = r.u32();
-  r.skip(4);
-  const size = r.u16();
-  const offset = r.u16();
-  return { dir: listing(block, offset, size) };
-}
-
-function extendedDir(r: BinaryReader) {
-  r.skip(4);
-  const size = r.u32();
-  const block = r.u32();
-  r.skip(4);
-  r.u16(); // index count: the index only speeds up name lookups; the walk reads listings in full
-  const offset = r.u16();
-  return { dir: listing(block, offset, size), ...xattrOf(r.u32()) };
-}
-
-function fileInode(cursor: MetaCursor, ctx: InodeContext, extended: boolean): { file: FileLayout; xattr?: number } {
-  let start: number, size: number, fragment: number, offset: number, xattr = NO_XATTR;
-  if (extended) {
-    const r = new BinaryReader(cursor.bytes(40), ctx.littleEndian, 'squashfs inode');
-    start = r.u64();
-    size = r.u64();
-    r.skip(12); // sparse byte count, link count
-    fragment = r.u32();
-    offset = r.u32();
-    xattr = r.u32();
-  } else {
-    const r = new BinaryReader(cursor.bytes(16), ctx.littleEndian, 'squashfs inode');
-    start = r.u32();
-    fragment = r.u32();
-    offset = r.u32();
-    size = r.u32();
-  }
-  const file = fileLayout(cursor, ctx, { start, size, fragment, offset });
-  return { file, ...xattrOf(xattr) };
 }
 
 /** Reads a block list and checks the file's geometry against the image; shared with 2.x/3.x. */

@@ -129,6 +129,39 @@ export class MetaCursor {
     return out;
   }
 
+  /** Reads in place when the value lies inside the current block (the common case); else through bytes(). */
+  u16(littleEndian: boolean): number {
+    const { data } = this.block;
+    const at = this.offset;
+    if (at + 2 > data.length) {
+      const b = this.bytes(2);
+      return littleEndian ? b.readUInt16LE(0) : b.readUInt16BE(0);
+    }
+    this.offset = at + 2;
+    return littleEndian ? data[at]! | (data[at + 1]! << 8) : (data[at]! << 8) | data[at + 1]!;
+  }
+
+  u32(littleEndian: boolean): number {
+    const { data } = this.block;
+    const at = this.offset;
+    if (at + 4 > data.length) {
+      const b = this.bytes(4);
+      return littleEndian ? b.readUInt32LE(0) : b.readUInt32BE(0);
+    }
+    this.offset = at + 4;
+    return littleEndian ? data.readUInt32LE(at) : data.readUInt32BE(at);
+  }
+
+  /** A 64-bit value as a number; FormatError when it is not a safe integer (no real image needs more). */
+  u64(littleEndian: boolean): number {
+    const a = this.u32(littleEndian);
+    const b = this.u32(littleEndian);
+    const low = littleEndian ? a : b;
+    const high = littleEndian ? b : a;
+    if (high > 0x1f_ffff) throw new FormatError(`squashfs: 64-bit value ${high * 2 ** 32 + low} too large`);
+    return high * 2 ** 32 + low;
+  }
+
   skip(n: number): void {
     let left = n;
     while (left > 0) {
