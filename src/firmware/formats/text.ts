@@ -9,6 +9,12 @@ export function decodeName(bytes: Buffer): string {
   return isUtf8(bytes) ? bytes.toString('utf8') : bytes.toString('latin1');
 }
 
+/** decodeName() of bytes[start, end), without making a view for plain ASCII names (the common case). */
+export function decodeNameAt(bytes: Buffer, start: number, end: number): string {
+  for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return decodeName(bytes.subarray(start, end));
+  return bytes.toString('latin1', start, end);
+}
+
 /** The bytes up to the first NUL (or all of them). */
 export function untilNul(bytes: Buffer): Buffer {
   const nul = bytes.indexOf(0);

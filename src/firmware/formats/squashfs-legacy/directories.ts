@@ -27,7 +27,7 @@ export function readDirLegacy(cursor: MetaCursor, size: number, littleEndian: bo
       const nameLength = entry.u(16, 8) + 1;
       left -= entrySize + nameLength;
       if (left < 0) throw new FormatError(`squashfs: directory entry name of ${nameLength} bytes runs past the listing`);
-      out.push({ name: Buffer.from(cursor.bytes(nameLength)), inode: { block, offset: entry.u(0, 13) } });
+      out.push({ name: cursor.name(nameLength), inode: { block, offset: entry.u(0, 13) } });
     }
   }
   return out;

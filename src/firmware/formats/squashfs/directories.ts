@@ -27,7 +27,7 @@ export function readDirV4(cursor: MetaCursor, size: number, littleEndian: boolea
       const nameLength = cursor.u16(littleEndian) + 1;
       left -= 8 + nameLength;
       if (left < 0 || nameLength > 256) throw new FormatError(`squashfs: directory entry name of ${nameLength} bytes runs past the listing`);
-      out.push({ name: Buffer.from(cursor.bytes(nameLength)), inode: { block, offset } });
+      out.push({ name: cursor.name(nameLength), inode: { block, offset } });
     }
   }
   return out;

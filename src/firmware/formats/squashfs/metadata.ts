@@ -1,5 +1,6 @@
 import { FormatError } from '../../errors.js';
 import type { ByteSource } from '../../types.js';
+import { decodeName, decodeNameAt } from '../text.js';
 import type { BlockCodec } from './block-codec.js';
 import type { MetaRef } from './model.js';
 
@@ -160,6 +161,15 @@ export class MetaCursor {
     const high = littleEndian ? b : a;
     if (high > 0x1f_ffff) throw new FormatError(`squashfs: 64-bit value ${high * 2 ** 32 + low} too large`);
     return high * 2 ** 32 + low;
+  }
+
+  /** `n` bytes as a file name (see decodeName), decoded in place when they lie inside the current block. */
+  name(n: number): string {
+    const { data } = this.block;
+    const at = this.offset;
+    if (at + n > data.length) return decodeName(this.bytes(n));
+    this.offset = at + n;
+    return decodeNameAt(data, at, at + n);
   }
 
   skip(n: number): void {

@@ -39,8 +39,8 @@ export interface Inode {
 }
 
 export interface DirEntry {
-  /** Raw name bytes (squashfs names are byte strings). */
-  readonly name: Buffer;
+  /** The name, decoded from its bytes as decodeName() does (UTF-8, else latin1). */
+  readonly name: string;
   readonly inode: MetaRef;
 }
 

@@ -2,27 +2,11 @@ import { IotcopError } from '../../../model/errors.js';
 import { FormatError } from '../../errors.js';
 import type { UnpackContext } from '../../types.js';
 import { MemoryVfs, joinPath, type EntryInit } from '../../vfs/index.js';
+import { decodeName } from '../text.js';
 import type { Inode, MetaRef, SquashfsReader } from './model.js';
 
 /** Directory nesting beyond this is skipped with a warning (no real firmware comes close). */
 const MAX_DEPTH = 256;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Names are bytes on disk: UTF-8 when they decode as such, otherwise latin1 so that every byte survives. */
-export function decodeName(bytes: Buffer): string {
-  if (isAscii(bytes)) return bytes.toString('latin1');
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return bytes.toString('latin1');
-  }
-}
-
-function isAscii(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
-  return true;
-}
-
 function refKey(ref: MetaRef): number {
   return ref.block * 65536 + ref.offset;
 }
@@ -49,7 +33,7 @@ export function buildTree(reader: SquashfsReader, ctx: UnpackContext): MemoryVfs
     if (ctx.signal.aborted) throw new IotcopError('ERR_UNPACK_LIMIT', 'squashfs: unpacking was stopped (time limit)');
     const dir = stack.pop()!;
     for (const entry of reader.readDir(dir.inode)) {
-      const name = decodeName(entry.name);
+      const { name } = entry;
       const path = joinPath(dir.path, name);
       if (badName(name)) {
         ctx.warn(`squashfs: skipped a directory entry with an invalid name in ${dir.path}`);
