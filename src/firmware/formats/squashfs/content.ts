@@ -57,6 +57,12 @@ export class ContentReader {
 
   /** Writes the content into `fd` (an empty file): blocks from the workers, the tail from here. */
   async writeTo(file: FileLayout, fd: number): Promise<number> {
+    if (file.blocks.length === 0) {
+      // Most files of a root filesystem are only a tail: nothing runs on the workers for them but the
+      // (shared, cached) fragment block, so there is nothing to settle.
+      if (file.fragment) writeAt(fd, await this.tail(file), 0);
+      return file.size;
+    }
     await this.settle(file, { fd }, (tail, at) => writeAt(fd, tail, at));
     // Holes are not written: a file that ends in one gets its size here.
     if (!file.fragment && file.blocks.some((w) => w === 0)) ftruncateSync(fd, file.size);
