@@ -103,30 +103,6 @@ describe('decode pool', () => {
     await assert.rejects(decompressInPool('gzip', gzipSync(text), { maxOutput: 1000 }, new WorkerPool(1)), FormatError);
   });
 
-  it('keeps a backlog beyond what the workers hold, and lets urgent tasks pass it', async () => {
-    const pool = new WorkerPool(2);
-    const { data, expect, task } = fileTask();
-    const order: string[] = [];
-    // Far more tasks than the two workers hold at once: all come back, each with its own content.
-    const normal = Array.from({ length: 60 }, (_, i) =>
-      pool.run({ ...task, data: new Uint8Array(data) }).then((out) => {
-        assert.ok(out?.equals(expect), `task ${i}`);
-        order.push('normal');
-      }));
-    const text = textBytes(BLOCK);
-    const packed = deflateSync(text);
-    const one = { job: { codec: 'zlib' as const, skip: 0 }, at: 0, length: packed.length, outLength: -1 };
-    const urgent = pool.run({ data: packed, items: [one], outSize: -1, maxOutput: BLOCK }, true).then((out) => {
-      assert.ok(out?.equals(text));
-      order.push('urgent');
-    });
-    await Promise.all([...normal, urgent]);
-    assert.equal(order.length, 61);
-    // It went to a worker at once, behind at most the few tasks that worker held, not behind the backlog.
-    const at = order.indexOf('urgent');
-    assert.ok(at < 30, `urgent task answered in position ${at} of ${order.length}`);
-  });
-
   it('falls back to this thread when it has no workers', async () => {
     const { data, expect, task } = fileTask();
     const out = await new WorkerPool(0).run({ ...task, data });

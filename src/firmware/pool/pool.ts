@@ -12,12 +12,8 @@ export interface TaskRunner {
    * targets (or a descriptor to write to).
    */
   readonly inThread: boolean;
-  /**
-   * Resolves to the decoded buffer, or to undefined when the task wrote into its target or descriptor.
-   * An `urgent` task (one that many others wait for, such as a shared fragment block) goes ahead of the
-   * tasks not yet handed to a worker.
-   */
-  run(task: DecodeTask, urgent?: boolean): Promise<Buffer | undefined>;
+  /** Resolves to the decoded buffer, or to undefined when the task wrote into its target or descriptor. */
+  run(task: DecodeTask): Promise<Buffer | undefined>;
   /** Starts worker threads ahead of use, so that their start-up overlaps the caller's own work. */
   warm?(): void;
 }
@@ -29,10 +25,8 @@ export const inlineRunner: TaskRunner = {
 };
 
 interface Pending {
-  readonly resolve: (out: Buffer | undefined) => void;
-  readonly reject: (error: Error) => void;
-  /** Came from the backlog: counts against the worker's share of it while it runs. */
-  readonly queued: boolean;
+  resolve(out: Buffer | undefined): void;
+  reject(error: Error): void;
 }
 
 interface Slot {
@@ -40,15 +34,7 @@ interface Slot {
   readonly pending: Map<number, Pending>;
   outbox: { id: number; task: DecodeTask }[];
   transfer: ArrayBuffer[];
-  /** Backlog tasks given to this worker and not yet answered. */
-  queued: number;
 }
-
-/**
- * Backlog tasks a worker holds at once (a squashfs task is up to 8 blocks, a few ms of work): enough to
- * keep it busy between two replies, few enough that an urgent task does not wait long behind them.
- */
-const QUEUED_PER_WORKER = 8;
 
 /** An array that owns its whole (non-shared) ArrayBuffer can be moved to a worker instead of copied. */
 function owned(a: Uint8Array): boolean {
@@ -56,18 +42,15 @@ function owned(a: Uint8Array): boolean {
 }
 
 /**
- * Worker threads for block decompression. Tasks wait in a backlog, of which each worker holds a few at a
- * time (refilled as it answers), so that urgent tasks go to a worker at once and are not queued behind
- * everything else. The tasks handed out in one turn of the event loop travel in one message, and workers
- * batch their replies, so thousands of small files cost few messages. Compressed bytes are transferred,
- * not copied (or read by the worker from the image file); outputs go to shared memory or straight into an
- * output file. Idle workers are unref'd, so they never keep the process alive.
+ * Worker threads for block decompression. Tasks go to the least busy worker; the tasks queued in one turn
+ * of the event loop travel in one message, and workers batch their replies, so thousands of small files
+ * cost few messages. Compressed bytes are transferred, not copied (or read by the worker from the image
+ * file); outputs go to shared memory or straight into an output file. Idle workers are unref'd, so they
+ * never keep the process alive.
  */
 export class WorkerPool implements TaskRunner {
   readonly inThread = false;
   private readonly slots: Slot[] = [];
-  private readonly backlog: { task: DecodeTask; pending: Pending }[] = [];
-  private backlogHead = 0;
   private broken = false;
   private nextId = 1;
   private flushing = false;
@@ -82,50 +65,15 @@ export class WorkerPool implements TaskRunner {
     }
   }
 
-  run(task: DecodeTask, urgent = false): Promise<Buffer | undefined> {
-    return new Promise<Buffer | undefined>((resolve, reject) => {
-      if (!urgent) {
-        this.backlog.push({ task, pending: { resolve, reject, queued: true } });
-        this.pump();
-        return;
-      }
-      const slot = this.choose(() => this.pick());
-      if (slot) this.dispatch(slot, task, { resolve, reject, queued: false });
-      else inlineRunner.run(task).then(resolve, reject);
-    });
-  }
-
-  /** A worker from `pick`; undefined when none has room, or when threads cannot start (then `broken` is set). */
-  private choose(pick: () => Slot | undefined): Slot | undefined {
-    if (this.broken) return undefined;
+  run(task: DecodeTask): Promise<Buffer | undefined> {
+    let slot: Slot | undefined;
     try {
-      return pick();
+      slot = this.broken ? undefined : this.pick();
     } catch {
       // No worker threads here (a sandbox, resource limits): decode in this thread from now on.
       this.broken = true;
-      return undefined;
     }
-  }
-
-  /** Hands backlog tasks to workers that have room for them (to this thread when workers cannot start). */
-  private pump(): void {
-    while (this.backlogHead < this.backlog.length) {
-      const slot = this.choose(() => this.roomiest());
-      if (!slot && !this.broken) break;
-      const next = this.backlog[this.backlogHead++]!;
-      if (slot) this.dispatch(slot, next.task, next.pending);
-      else inlineRunner.run(next.task).then(next.pending.resolve, next.pending.reject);
-    }
-    if (this.backlogHead === this.backlog.length) {
-      this.backlog.length = 0;
-      this.backlogHead = 0;
-    } else if (this.backlogHead > 1024) {
-      this.backlog.splice(0, this.backlogHead);
-      this.backlogHead = 0;
-    }
-  }
-
-  private dispatch(slot: Slot, task: DecodeTask, pending: Pending): void {
+    if (!slot) return inlineRunner.run(task);
     const id = this.nextId++;
     let message = task;
     if (task.data) {
@@ -133,11 +81,13 @@ export class WorkerPool implements TaskRunner {
       message = { ...task, data };
       slot.transfer.push(data.buffer as ArrayBuffer);
     }
-    slot.pending.set(id, pending);
-    if (pending.queued) slot.queued++;
-    if (slot.pending.size === 1) slot.worker.ref();
-    slot.outbox.push({ id, task: message });
-    this.scheduleFlush();
+    const target = slot;
+    return new Promise<Buffer | undefined>((resolve, reject) => {
+      target.pending.set(id, { resolve, reject });
+      if (target.pending.size === 1) target.worker.ref();
+      target.outbox.push({ id, task: message });
+      this.scheduleFlush();
+    });
   }
 
   private scheduleFlush(): void {
@@ -166,18 +116,9 @@ export class WorkerPool implements TaskRunner {
     return best;
   }
 
-  /** The worker holding the fewest backlog tasks, if it has room for another. */
-  private roomiest(): Slot | undefined {
-    if (this.size < 1) throw new Error('pool without workers');
-    while (this.slots.length < this.size) this.spawn();
-    let best: Slot | undefined;
-    for (const s of this.slots) if (s.queued < QUEUED_PER_WORKER && (!best || s.queued < best.queued)) best = s;
-    return best;
-  }
-
   private spawn(): Slot {
     const worker = startWorker();
-    const slot: Slot = { worker, pending: new Map(), outbox: [], transfer: [], queued: 0 };
+    const slot: Slot = { worker, pending: new Map(), outbox: [], transfer: [] };
     worker.on('message', (batch: ReplyBatch) => this.settle(slot, batch));
     worker.on('error', (error) => this.fail(slot, error));
     worker.on('exit', () => this.fail(slot, new Error('decode worker exited')));
@@ -192,12 +133,10 @@ export class WorkerPool implements TaskRunner {
       const p = slot.pending.get(reply.id);
       if (!p) continue;
       slot.pending.delete(reply.id);
-      if (p.queued) slot.queued--;
       if ('error' in reply) p.reject(reply.format ? new FormatError(reply.error) : new Error(reply.error));
       else p.resolve(reply.out ? Buffer.from(reply.out.buffer, reply.out.byteOffset, reply.out.byteLength) : undefined);
     }
     if (slot.pending.size === 0) slot.worker.unref();
-    this.pump();
   }
 
   private fail(slot: Slot, error: Error): void {
@@ -205,8 +144,6 @@ export class WorkerPool implements TaskRunner {
     if (i >= 0) this.slots.splice(i, 1);
     for (const p of slot.pending.values()) p.reject(error);
     slot.pending.clear();
-    // What is still waiting goes to the other workers (or a new one).
-    this.pump();
   }
 }
 

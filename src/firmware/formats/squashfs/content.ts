@@ -161,7 +161,7 @@ export class ContentReader {
     if (data && entry.word & STORED_BIT) return Buffer.from(data);
     const where = data ? { data } : { file: { path: origin!.path, dev: origin!.dev, ino: origin!.ino, offset: origin!.offset + entry.start, length } };
     const job = codec.plan(data ?? EMPTY, blockSize);
-    const decoded = await runner.run({ ...where, items: [{ job, at: 0, length, outLength: -1 }], outSize: -1, maxOutput: blockSize }, true);
+    const decoded = await runner.run({ ...where, items: [{ job, at: 0, length, outLength: -1 }], outSize: -1, maxOutput: blockSize });
     if (!decoded) throw new FormatError('squashfs: fragment decode returned nothing');
     return decoded;
   }
