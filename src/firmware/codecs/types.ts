@@ -9,6 +9,11 @@ export interface DecompressOptions {
   readonly expectedSize?: number;
   /** Properties for `lzma-raw` streams that carry no header (vendor squashfs variants). */
   readonly lzma?: { readonly lc: number; readonly lp: number; readonly pb: number; readonly dictSize: number };
+  /**
+   * The caller is done with the output before its next decompress() in this thread (it writes or copies it
+   * at once): a codec may then hand back a view of memory it reuses instead of a copy (xz does).
+   */
+  readonly transient?: boolean;
 }
 
 export interface Codec {

@@ -3,9 +3,10 @@ import type { BlockJob, Decompress } from './protocol.js';
 
 /**
  * Decodes one block as planned (in this thread or inside a worker) with `decompress`. The output must not
- * exceed `maxOutput` and must equal `expectedSize` when given.
+ * exceed `maxOutput` and must equal `expectedSize` when given. `transient`: the caller writes or copies the
+ * output at once (see DecompressOptions.transient).
  */
-export function runBlockJob(decompress: Decompress, job: BlockJob, data: Buffer, maxOutput: number, expectedSize?: number): Buffer {
+export function runBlockJob(decompress: Decompress, job: BlockJob, data: Buffer, maxOutput: number, expectedSize?: number, transient = false): Buffer {
   const input = job.skip ? data.subarray(job.skip) : data;
   const lzma = job.lzma ? { lzma: job.lzma } : {};
   let out: Buffer;
@@ -24,7 +25,7 @@ export function runBlockJob(decompress: Decompress, job: BlockJob, data: Buffer,
     }
     return out;
   }
-  out = decompress(job.codec, input, { maxOutput, ...(expectedSize !== undefined ? { expectedSize } : {}), ...lzma });
+  out = decompress(job.codec, input, { maxOutput, ...(expectedSize !== undefined ? { expectedSize } : {}), ...lzma, transient });
   if (expectedSize !== undefined && out.length !== expectedSize) {
     throw new FormatError(`${job.codec} block gave ${out.length} bytes, expected ${expectedSize}`);
   }

@@ -12,9 +12,12 @@ export function writeAt(fd: number, bytes: Uint8Array, position: number): void {
   for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
-/** One block's decoded bytes (a view of `bytes` for a stored block). Holes are not handled here. */
+/**
+ * One block's decoded bytes (a view of `bytes` for a stored block), for the caller to write or copy at once:
+ * they may be a view of the codec's memory. Holes are not handled here.
+ */
 function decodeItem(decompress: Decompress, item: BlockItem, bytes: Buffer, maxOutput: number): Buffer {
-  if (item.job) return runBlockJob(decompress, item.job, bytes, maxOutput, item.outLength);
+  if (item.job) return runBlockJob(decompress, item.job, bytes, maxOutput, item.outLength, true);
   if (item.length !== item.outLength) throw new FormatError(`stored block of ${item.length} bytes where ${item.outLength} belong`);
   return bytes;
 }

@@ -18,6 +18,9 @@ export interface LzmaEngine {
   decode(end: number, stopAtInputEnd?: boolean): LzmaEnd;
   /** Room for `need` output bytes (capped); returns the current output view. */
   ensure(need: number): Uint8Array;
-  /** The decoded bytes, owned by the caller. */
-  result(): Uint8Array;
+  /**
+   * The decoded bytes, owned by the caller; with `transient`, possibly a view of the engine's memory that
+   * only lasts until its next use in this thread.
+   */
+  result(transient?: boolean): Uint8Array;
 }

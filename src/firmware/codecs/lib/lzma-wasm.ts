@@ -210,9 +210,13 @@ export class WasmLzmaDecoder implements LzmaEngine {
     }
   }
 
-  /** Copies the output out of the shared memory; the decoder is finished after this. */
-  result(): Uint8Array {
-    const out = new Uint8Array(this.x.memory.buffer, this.outAt, this.pos).slice();
+  /**
+   * The output, copied out of the instance's memory, or (`transient`) a view of it that the next decode in
+   * this thread overwrites; the decoder is finished after this.
+   */
+  result(transient = false): Uint8Array {
+    const view = new Uint8Array(this.x.memory.buffer, this.outAt, this.pos);
+    const out = transient ? view : view.slice();
     releaseIfLarge();
     return out;
   }

@@ -25,7 +25,7 @@ export function decodeXz(input: Uint8Array, options: DecompressOptions, engine?:
     for (const filter of block.header.filters) filter(data);
     verifyCheck(block.checkType, data, input.subarray(block.checkStart, block.checkStart + checkSize(block.checkType)));
   }
-  return { data: asBuffer(d.result()), consumed: layout.end };
+  return { data: asBuffer(d.result(options.transient)), consumed: layout.end };
 }
 
 export function decompressXz(input: Buffer, options: DecompressOptions): Buffer {
