@@ -13,6 +13,9 @@ export interface SourceOrigin {
   readonly ino: number;
 }
 
+/** `T` with its readonly properties writable: for records built up field by field before they are handed out. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Random access to untrusted bytes. Every read is bounds-checked: reading outside [0, size) throws FormatError. */
 export interface ByteSource {
   readonly size: number;

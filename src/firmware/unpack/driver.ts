@@ -1,8 +1,8 @@
 import { limitError } from '../limits.js';
-import type { ByteSource, FormatPlugin, LayerRecord, Probe, UnknownRegion, UnpackLimits, Unpacked, Vfs } from '../types.js';
+import type { ByteSource, FormatPlugin, LayerRecord, Mutable, Probe, UnknownRegion, UnpackLimits, Unpacked, Vfs } from '../types.js';
 import { LayerContext, type Budget } from './context.js';
 import { deepFiles } from './deep.js';
-import { FailureCount, type Failure, type Mutable } from './failures.js';
+import { FailureCount, type Failure } from './failures.js';
 import { LayerIds, safeSegment, type BlobOrigin } from './ids.js';
 import { leafTree } from './leaves.js';
 import { regionStats } from './regions.js';

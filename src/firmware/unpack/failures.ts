@@ -1,6 +1,4 @@
-import type { FormatPlugin, LayerRecord } from '../types.js';
-
-export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import type { FormatPlugin, LayerRecord, Mutable } from '../types.js';
 
 /**
  * Failed candidates of one format tolerated per blob before that format is no longer tried there. A real

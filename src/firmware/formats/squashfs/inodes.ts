@@ -1,4 +1,5 @@
 import { FormatError } from '../../errors.js';
+import type { Mutable } from '../../types.js';
 import type { MetaCursor } from './metadata.js';
 import type { FileLayout, Inode, InodeKind } from './model.js';
 
@@ -21,8 +22,6 @@ const KINDS: Readonly<Record<number, InodeKind>> = {
   1: 'dir', 2: 'file', 3: 'symlink', 4: 'block', 5: 'char', 6: 'fifo', 7: 'socket',
   8: 'dir', 9: 'file', 10: 'symlink', 11: 'block', 12: 'char', 13: 'fifo', 14: 'socket',
 };
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Reads the 4.0 inode at the cursor (basic and extended forms of every type). Fields are read in place and

@@ -1,6 +1,6 @@
 import { IotcopError } from '../../../model/errors.js';
 import { FormatError } from '../../errors.js';
-import type { UnpackContext } from '../../types.js';
+import type { Mutable, UnpackContext } from '../../types.js';
 import { MemoryVfs, joinPath, type EntryInit } from '../../vfs/index.js';
 import { decodeName } from '../text.js';
 import type { Inode, MetaRef, SquashfsReader } from './model.js';
@@ -63,7 +63,7 @@ export function buildTree(reader: SquashfsReader, ctx: UnpackContext): MemoryVfs
 
 /** One entry per inode met, built in place (no spreads): trees have many thousands of entries. */
 function addEntry(vfs: MemoryVfs, reader: SquashfsReader, path: string, inode: Inode): void {
-  const init: { -readonly [K in keyof EntryInit]: EntryInit[K] } = { path, type: inode.kind, mode: inode.mode, uid: inode.uid, gid: inode.gid, mtime: inode.mtime, size: 0 };
+  const init: Mutable<EntryInit> = { path, type: inode.kind, mode: inode.mode, uid: inode.uid, gid: inode.gid, mtime: inode.mtime, size: 0 };
   if (inode.file) {
     init.size = inode.file.size;
     init.content = () => reader.readFile(inode);
