@@ -40,6 +40,20 @@ enum { END_SIZE = 0, END_MARKER = 1, END_INPUT = 2, NEED_ROOM = 3, ERR_DISTANCE 
 #define NORMALIZE \
   if (range < TOP) { range <<= 8; code = (code << 8) | (in_pos < in_end ? in[in_pos] : 0); in_pos++; }
 
+/*
+ * A bit decoded without branches (selects, normalisation included), for literal and bit-tree bits: their
+ * values are the least predictable, and a mispredicted branch per bit costs more than computing both sides.
+ */
+#define LBIT(ptr, bit) \
+  do { \
+    u16 *p_ = (ptr); u32 pv_ = *p_; u32 bound_ = (range >> 11) * pv_; \
+    bit = code >= bound_; \
+    u32 p0_ = pv_ + ((2048 - pv_) >> 5), p1_ = pv_ - (pv_ >> 5); \
+    range = bit ? range - bound_ : bound_; code = bit ? code - bound_ : code; *p_ = (u16)(bit ? p1_ : p0_); \
+    u32 n_ = range < TOP, b_ = in_pos < in_end ? in[in_pos] : 0; \
+    range = n_ ? range << 8 : range; code = n_ ? (code << 8) | b_ : code; in_pos += n_; \
+  } while (0)
+
 #define BIT(idx, bit) \
   do { \
     u16 *p_ = &probs[idx]; u32 pv_ = *p_; u32 bound_ = (range >> 11) * pv_; \
@@ -73,16 +87,23 @@ int lzma_decode(struct lzma_state *s, u16 *probs, const u8 *in, u8 *out, u32 end
       u32 sym = 1;
       if (state >= 7) {
         if (rep0 >= rel) { why = ERR_DISTANCE; break; }
-        u32 match_byte = out[pos - rep0 - 1];
+        /* The matched literal without a branch per bit: `offset` stays 0x100 while the decoded bits agree
+           with the match byte and drops to 0 at the first difference (LZMA SDK's formulation). */
+        u32 match_byte = out[pos - rep0 - 1], offset = 0x100;
         do {
-          u32 match_bit = (match_byte >> 7) & 1;
           match_byte <<= 1;
-          BIT(((1 + match_bit) << 8) + sym + (lit - probs), bit);
+          u32 match_bit = match_byte & offset;
+          LBIT(lit + offset + match_bit + sym, bit);
           sym = (sym << 1) | bit;
-          if (match_bit != bit) break;
+          offset &= bit ? match_bit : ~match_bit;
         } while (sym < 0x100);
+      } else {
+        /* Eight bits, written out: the loop's exit branch would be mispredicted once per literal. */
+        LBIT(lit + sym, bit); sym = (sym << 1) | bit; LBIT(lit + sym, bit); sym = (sym << 1) | bit;
+        LBIT(lit + sym, bit); sym = (sym << 1) | bit; LBIT(lit + sym, bit); sym = (sym << 1) | bit;
+        LBIT(lit + sym, bit); sym = (sym << 1) | bit; LBIT(lit + sym, bit); sym = (sym << 1) | bit;
+        LBIT(lit + sym, bit); sym = (sym << 1) | bit; LBIT(lit + sym, bit); sym = (sym << 1) | bit;
       }
-      while (sym < 0x100) { BIT(sym + (lit - probs), bit); sym = (sym << 1) | bit; }
       out[pos++] = (u8)sym;
       state = state < 4 ? 0 : state < 10 ? state - 3 : state - 6;
       continue;
@@ -133,13 +154,13 @@ int lzma_decode(struct lzma_state *s, u16 *probs, const u8 *in, u8 *out, u32 end
       else { tree = len_base + L_HIGH; bits = 8; len = 16; }
     }
     m = 1;
-    for (u32 k = 0; k < bits; k++) { BIT(tree + m, bit); m = (m << 1) | bit; }
+    for (u32 k = 0; k < bits; k++) { LBIT(probs + tree + m, bit); m = (m << 1) | bit; }
     len += m - (1u << bits);
 
     if (len_base == LEN) {
       u32 slot_base = POS_SLOT + ((len < 3 ? len : 3) << 6);
       m = 1;
-      for (u32 k = 0; k < 6; k++) { BIT(slot_base + m, bit); m = (m << 1) | bit; }
+      for (u32 k = 0; k < 6; k++) { LBIT(probs + slot_base + m, bit); m = (m << 1) | bit; }
       u32 slot = m - 64;
       if (slot < 4) rep0 = slot;
       else {
@@ -148,7 +169,7 @@ int lzma_decode(struct lzma_state *s, u16 *probs, const u8 *in, u8 *out, u32 end
         if (slot < 14) {
           u32 rb = SPEC_POS + dist - slot;
           m = 1;
-          for (u32 k = 0; k < direct; k++) { BIT(rb + m, bit); m = (m << 1) | bit; dist |= bit << k; }
+          for (u32 k = 0; k < direct; k++) { LBIT(probs + rb + m, bit); m = (m << 1) | bit; dist |= bit << k; }
         } else {
           u32 hi = 0;
           for (u32 k = direct - 4; k > 0; k--) {
@@ -158,7 +179,7 @@ int lzma_decode(struct lzma_state *s, u16 *probs, const u8 *in, u8 *out, u32 end
           }
           dist |= hi << 4;
           m = 1;
-          for (u32 k = 0; k < 4; k++) { BIT(ALIGN + m, bit); m = (m << 1) | bit; dist |= bit << k; }
+          for (u32 k = 0; k < 4; k++) { LBIT(probs + ALIGN + m, bit); m = (m << 1) | bit; dist |= bit << k; }
         }
         rep0 = dist;
       }
