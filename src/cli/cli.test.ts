@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { captureIo } from '../test-support/io.js';
 import { REPO_ROOT } from '../test-support/corpus.js';
 import { writeManifest } from '../test-support/manifest.js';
+import { COMMANDS, loadCommands } from './commands/index.js';
 import { main } from './main.js';
 
 const EXAMPLE = join(REPO_ROOT, 'examples', 'smart-plug', 'iotcop.yaml');
@@ -77,6 +78,16 @@ test('--help and --version exit 0', async () => {
   assert.match(help.out, /Examples:/);
   assert.equal((await run(['assess', '--help'])).code, 0);
   assert.match((await run(['--version'])).out, /^\d+\.\d+\.\d+/);
+});
+
+test('only the modules an invocation needs are loaded', async () => {
+  const argv = (...args: string[]) => ['node', 'iotcop', ...args];
+  assert.equal((await loadCommands(argv('--version'))).length, 0);
+  assert.equal((await loadCommands(argv('-V'))).length, 0);
+  assert.equal((await loadCommands(argv('unpack', 'img', '-o', 'out'))).length, 1);
+  assert.equal((await loadCommands(argv('unpack', '--version'))).length, 1);
+  assert.equal((await loadCommands(argv('--help'))).length, COMMANDS.length);
+  assert.equal((await loadCommands(argv('nonsense'))).length, COMMANDS.length);
 });
 
 test('catalogue prints every standard in every format', async () => {

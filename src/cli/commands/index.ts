@@ -32,10 +32,13 @@ export const COMMANDS: readonly CommandEntry[] = [
 
 /**
  * The command modules an invocation needs: only the named command when argv names a known one (its own
- * options and help still work), every command otherwise (top-level help, `help <cmd>`, typos).
+ * options and help still work), none for `iotcop --version`, every command otherwise (top-level help,
+ * `help <cmd>`, typos).
  */
 export async function loadCommands(argv: readonly string[] = []): Promise<CommandModule[]> {
-  const first = argv.slice(2).find((a) => !a.startsWith('-'));
+  const args = argv.slice(2);
+  const first = args.find((a) => !a.startsWith('-'));
+  if (first === undefined && (args.includes('-V') || args.includes('--version'))) return [];
   const only = COMMANDS.find((c) => c.name === first);
   return Promise.all((only ? [only] : COMMANDS).map((c) => c.load()));
 }
