@@ -43,6 +43,7 @@ enum { END_SIZE = 0, END_MARKER = 1, END_INPUT = 2, NEED_ROOM = 3, ERR_DISTANCE 
 /*
  * A bit decoded without branches (selects, normalisation included), for literal and bit-tree bits: their
  * values are the least predictable, and a mispredicted branch per bit costs more than computing both sides.
+ * BIT, for the decision bits, branches on the bit (it steers the decoder) but normalises without a branch.
  */
 #define LBIT(ptr, bit) \
   do { \
@@ -59,7 +60,8 @@ enum { END_SIZE = 0, END_MARKER = 1, END_INPUT = 2, NEED_ROOM = 3, ERR_DISTANCE 
     u16 *p_ = &probs[idx]; u32 pv_ = *p_; u32 bound_ = (range >> 11) * pv_; \
     if (code < bound_) { range = bound_; *p_ = (u16)(pv_ + ((2048 - pv_) >> 5)); bit = 0; } \
     else { range -= bound_; code -= bound_; *p_ = (u16)(pv_ - (pv_ >> 5)); bit = 1; } \
-    NORMALIZE \
+    u32 n_ = range < TOP, b_ = in_pos < in_end ? in[in_pos] : 0; \
+    range = n_ ? range << 8 : range; code = n_ ? (code << 8) | b_ : code; in_pos += n_; \
   } while (0)
 
 
