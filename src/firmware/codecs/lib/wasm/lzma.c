@@ -40,6 +40,11 @@ enum { END_SIZE = 0, END_MARKER = 1, END_INPUT = 2, NEED_ROOM = 3, ERR_DISTANCE 
 #define NORMALIZE \
   if (range < TOP) { range <<= 8; code = (code << 8) | (in_pos < in_end ? in[in_pos] : 0); in_pos++; }
 
+/* NORMALIZE with selects instead of a branch, which is taken at irregular intervals and so often mispredicted. */
+#define NORMALIZE_SELECT \
+  u32 n_ = range < TOP, b_ = in_pos < in_end ? in[in_pos] : 0; \
+  range = n_ ? range << 8 : range; code = n_ ? (code << 8) | b_ : code; in_pos += n_;
+
 /*
  * A bit decoded without branches (selects, normalisation included), for literal and bit-tree bits: their
  * values are the least predictable, and a mispredicted branch per bit costs more than computing both sides.
@@ -51,8 +56,7 @@ enum { END_SIZE = 0, END_MARKER = 1, END_INPUT = 2, NEED_ROOM = 3, ERR_DISTANCE 
     bit = code >= bound_; \
     u32 p0_ = pv_ + ((2048 - pv_) >> 5), p1_ = pv_ - (pv_ >> 5); \
     range = bit ? range - bound_ : bound_; code = bit ? code - bound_ : code; *p_ = (u16)(bit ? p1_ : p0_); \
-    u32 n_ = range < TOP, b_ = in_pos < in_end ? in[in_pos] : 0; \
-    range = n_ ? range << 8 : range; code = n_ ? (code << 8) | b_ : code; in_pos += n_; \
+    NORMALIZE_SELECT \
   } while (0)
 
 #define BIT(idx, bit) \
@@ -60,8 +64,7 @@ enum { END_SIZE = 0, END_MARKER = 1, END_INPUT = 2, NEED_ROOM = 3, ERR_DISTANCE 
     u16 *p_ = &probs[idx]; u32 pv_ = *p_; u32 bound_ = (range >> 11) * pv_; \
     if (code < bound_) { range = bound_; *p_ = (u16)(pv_ + ((2048 - pv_) >> 5)); bit = 0; } \
     else { range -= bound_; code -= bound_; *p_ = (u16)(pv_ - (pv_ >> 5)); bit = 1; } \
-    u32 n_ = range < TOP, b_ = in_pos < in_end ? in[in_pos] : 0; \
-    range = n_ ? range << 8 : range; code = n_ ? (code << 8) | b_ : code; in_pos += n_; \
+    NORMALIZE_SELECT \
   } while (0)
 
 
