@@ -68,6 +68,11 @@ enum { END_SIZE = 0, END_MARKER = 1, END_INPUT = 2, NEED_ROOM = 3, ERR_DISTANCE 
   } while (0)
 
 
+/* One bit of a literal, plain or matched (see the literal branch of lzma_decode). */
+#define LITERAL_STEP LBIT(lit + sym, bit); sym = (sym << 1) | bit;
+#define MATCHED_STEP \
+  match_byte <<= 1; match_bit = match_byte & offset; LBIT(lit + offset + match_bit + sym, bit); \
+  sym = (sym << 1) | bit; offset &= bit ? match_bit : ~match_bit;
 
 int lzma_decode(struct lzma_state *s, u16 *probs, const u8 *in, u8 *out, u32 end, u32 cap, u32 stop_at_input_end) {
   u32 range = s->range, code = s->code, in_pos = s->in_pos, in_end = s->in_end;
@@ -93,21 +98,13 @@ int lzma_decode(struct lzma_state *s, u16 *probs, const u8 *in, u8 *out, u32 end
       if (state >= 7) {
         if (rep0 >= rel) { why = ERR_DISTANCE; break; }
         /* The matched literal without a branch per bit: `offset` stays 0x100 while the decoded bits agree
-           with the match byte and drops to 0 at the first difference (LZMA SDK's formulation). */
-        u32 match_byte = out[pos - rep0 - 1], offset = 0x100;
-        do {
-          match_byte <<= 1;
-          u32 match_bit = match_byte & offset;
-          LBIT(lit + offset + match_bit + sym, bit);
-          sym = (sym << 1) | bit;
-          offset &= bit ? match_bit : ~match_bit;
-        } while (sym < 0x100);
+           with the match byte and drops to 0 at the first difference (LZMA SDK's formulation); the eight
+           steps are written out like the plain literal's. */
+        u32 match_byte = out[pos - rep0 - 1], offset = 0x100, match_bit;
+        MATCHED_STEP MATCHED_STEP MATCHED_STEP MATCHED_STEP MATCHED_STEP MATCHED_STEP MATCHED_STEP MATCHED_STEP
       } else {
         /* Eight bits, written out: the loop's exit branch would be mispredicted once per literal. */
-        LBIT(lit + sym, bit); sym = (sym << 1) | bit; LBIT(lit + sym, bit); sym = (sym << 1) | bit;
-        LBIT(lit + sym, bit); sym = (sym << 1) | bit; LBIT(lit + sym, bit); sym = (sym << 1) | bit;
-        LBIT(lit + sym, bit); sym = (sym << 1) | bit; LBIT(lit + sym, bit); sym = (sym << 1) | bit;
-        LBIT(lit + sym, bit); sym = (sym << 1) | bit; LBIT(lit + sym, bit); sym = (sym << 1) | bit;
+        LITERAL_STEP LITERAL_STEP LITERAL_STEP LITERAL_STEP LITERAL_STEP LITERAL_STEP LITERAL_STEP LITERAL_STEP
       }
       out[pos++] = (u8)sym;
       state = state < 4 ? 0 : state < 10 ? state - 3 : state - 6;
