@@ -44,8 +44,8 @@ export class LayerContext implements UnpackContext {
   }
 
   get signal(): AbortSignal {
-    // Walks read this once per entry: the clock is looked at every 64th read, which still stops a loop
-    // within microseconds of its deadline.
+    // Walks read this once per entry, so the clock is looked at on every 64th read only: a loop stops at
+    // most 63 iterations after its deadline.
     if ((++this.reads & 63) === 0 && performance.now() > this.deadline) this.expire();
     return this.controller.signal;
   }
