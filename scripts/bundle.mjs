@@ -8,15 +8,20 @@
 //   files two levels up (package.json, schema/) are found as from any dist/<folder>/ module.
 // - Code splitting keeps each command's code (and the packages it imports) in its own chunk, loaded only
 //   when that command runs: the CLI's lazy command loading stays lazy.
-// - npm packages stay external (resolved from node_modules as before).
+// - npm packages stay external (resolved from node_modules as before), except kysely: it is 263 small ES
+//   modules, which cost more to resolve and load one by one than to compile as part of a chunk (`iotcop db`,
+//   `admin`, `serve` and `worker` start 0.15-0.2 s sooner with it bundled).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const out = join(dist, 'bundle');
+
+const BUNDLED_PACKAGES = new Set(['kysely']);
+const dependencies = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies);
 
 rmSync(out, { recursive: true, force: true });
 await build({
@@ -31,7 +36,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  external: dependencies.filter((name) => !BUNDLED_PACKAGES.has(name)),
   chunkNames: 'chunk-[hash]',
   sourcemap: 'linked',
   logLevel: 'warning',
