@@ -19,8 +19,10 @@ function cli(args: readonly string[]): { status: number | null; stdout: string; 
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-test('the bundled CLI is built', () => {
-  assert.ok(existsSync(join(REPO_ROOT, 'dist', 'bundle', 'iotcop.js')), 'dist/bundle/iotcop.js is missing: run npm run build');
+test('the bundled CLI is built, with the worker scripts it starts by URL', () => {
+  for (const name of ['iotcop.js', 'decode-worker.js', 'crack-worker.js']) {
+    assert.ok(existsSync(join(REPO_ROOT, 'dist', 'bundle', name)), `dist/bundle/${name} is missing: run npm run build`);
+  }
 });
 
 test('the bundled CLI prints its version', () => {

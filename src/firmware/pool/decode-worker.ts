@@ -37,6 +37,9 @@ parentPort?.on('message', (batch: TaskBatch) => {
   queue = queue.then(() => loadCodecs(codecsOf(batch))).then(() => runBatch(batch), () => runBatch(batch));
 });
 
+// An empty reply batch says the worker is up: the pool posts tasks only after it (see WorkerPool).
+parentPort?.postMessage({ replies: [] } satisfies ReplyBatch);
+
 function runBatch(batch: TaskBatch): void {
   let replies: TaskReply[] = [];
   let transfer: ArrayBuffer[] = [];

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { closeSync, fstatSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { FormatError } from '../errors.js';
 import { textBytes } from '../../test-support/codec-data.js';
@@ -107,6 +108,16 @@ describe('decode pool', () => {
     const { data, expect, task } = fileTask();
     const out = await new WorkerPool(0).run({ ...task, data });
     assert.ok(out?.equals(expect));
+  });
+
+  it('decodes in this thread, losing no task, when its workers cannot start', async () => {
+    const pool = new WorkerPool(2, () => new Worker('throw new Error("no decoding here")', { eval: true }));
+    const { data, expect, task } = fileTask();
+    const [first, second] = await Promise.all([pool.run({ ...task, data }), pool.run({ ...task, data: Buffer.from(data) })]);
+    assert.ok(first?.equals(expect));
+    assert.ok(second?.equals(expect));
+    const text = textBytes(50_000);
+    assert.ok((await decompressInPool('gzip', gzipSync(text), { maxOutput: 1 << 20 }, pool)).equals(text));
   });
 
   it('does not keep a process alive after its work is done', () => {

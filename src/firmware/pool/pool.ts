@@ -34,6 +34,8 @@ interface Slot {
   readonly pending: Map<number, Pending>;
   outbox: { id: number; task: DecodeTask }[];
   transfer: ArrayBuffer[];
+  /** Set by the worker's first message: until then tasks wait here, so a worker that cannot start loses none. */
+  ready: boolean;
 }
 
 /** An array that owns its whole (non-shared) ArrayBuffer can be moved to a worker instead of copied. */
@@ -55,7 +57,8 @@ export class WorkerPool implements TaskRunner {
   private nextId = 1;
   private flushing = false;
 
-  constructor(readonly size: number) {}
+  /** `start` makes a worker (tests pass one that fails, to check the fallback). */
+  constructor(readonly size: number, private readonly start: () => Worker = startWorker) {}
 
   warm(): void {
     try {
@@ -96,7 +99,7 @@ export class WorkerPool implements TaskRunner {
     queueMicrotask(() => {
       this.flushing = false;
       for (const slot of this.slots) {
-        if (slot.outbox.length === 0) continue;
+        if (!slot.ready || slot.outbox.length === 0) continue;
         const batch: TaskBatch = { tasks: slot.outbox };
         const transfer = slot.transfer;
         slot.outbox = [];
@@ -117,9 +120,15 @@ export class WorkerPool implements TaskRunner {
   }
 
   private spawn(): Slot {
-    const worker = startWorker();
-    const slot: Slot = { worker, pending: new Map(), outbox: [], transfer: [] };
-    worker.on('message', (batch: ReplyBatch) => this.settle(slot, batch));
+    const worker = this.start();
+    const slot: Slot = { worker, pending: new Map(), outbox: [], transfer: [], ready: false };
+    worker.on('message', (batch: ReplyBatch) => {
+      if (!slot.ready) {
+        slot.ready = true;
+        this.scheduleFlush();
+      }
+      this.settle(slot, batch);
+    });
     worker.on('error', (error) => this.fail(slot, error));
     worker.on('exit', () => this.fail(slot, new Error('decode worker exited')));
     // After the listeners: adding a 'message' listener refs the worker again.
@@ -142,7 +151,18 @@ export class WorkerPool implements TaskRunner {
   private fail(slot: Slot, error: Error): void {
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
-    for (const p of slot.pending.values()) p.reject(error);
+    if (!slot.ready) {
+      // The worker never started (its script is missing, the sandbox refuses threads): decode in this
+      // thread from now on, starting with the tasks that waited for it, which were never posted.
+      this.broken = true;
+      for (const { id, task } of slot.outbox) {
+        const p = slot.pending.get(id);
+        if (p) inlineRunner.run(task).then(p.resolve, p.reject);
+      }
+      slot.outbox = [];
+    } else {
+      for (const p of slot.pending.values()) p.reject(error);
+    }
     slot.pending.clear();
   }
 }
