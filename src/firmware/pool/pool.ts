@@ -157,7 +157,7 @@ export class WorkerPool implements TaskRunner {
       this.broken = true;
       for (const { id, task } of slot.outbox) {
         const p = slot.pending.get(id);
-        if (p) inlineRunner.run(task).then(p.resolve, p.reject);
+        if (p) inlineRunner.run(task).then((out) => p.resolve(out), (error: Error) => p.reject(error));
       }
       slot.outbox = [];
     } else {
