@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { captureIo } from '../test-support/io.js';
 import { REPO_ROOT } from '../test-support/corpus.js';
 import { writeManifest } from '../test-support/manifest.js';
-import { COMMANDS, loadCommands } from './commands/index.js';
+import { Command } from 'commander';
+import { COMMANDS, commandList, loadCommands } from './commands/index.js';
 import { main } from './main.js';
 
 const EXAMPLE = join(REPO_ROOT, 'examples', 'smart-plug', 'iotcop.yaml');
@@ -86,8 +87,27 @@ test('only the modules an invocation needs are loaded', async () => {
   assert.equal((await loadCommands(argv('-V'))).length, 0);
   assert.equal((await loadCommands(argv('unpack', 'img', '-o', 'out'))).length, 1);
   assert.equal((await loadCommands(argv('unpack', '--version'))).length, 1);
-  assert.equal((await loadCommands(argv('--help'))).length, COMMANDS.length);
-  assert.equal((await loadCommands(argv('nonsense'))).length, COMMANDS.length);
+  assert.equal((await loadCommands(argv('help', 'unpack'))).length, 1);
+  for (const top of [argv(), argv('--help'), argv('nonsense'), argv('-h', 'unpack'), argv('help')]) {
+    assert.deepEqual(await loadCommands(top), [commandList], top.join(' '));
+  }
+});
+
+test('the top-level help lists every command exactly as the loaded modules describe them', async () => {
+  const io = captureIo();
+  const helpOf = (modules: { register: typeof commandList.register }[]) => {
+    const program = new Command('iotcop');
+    for (const m of modules) m.register(program, io, () => undefined);
+    return program.helpInformation();
+  };
+  const listed = helpOf([commandList]);
+  assert.equal(listed, helpOf(await Promise.all(COMMANDS.map((c) => c.load()))));
+  for (const c of COMMANDS) assert.ok(listed.includes(c.term), c.name);
+  const help = await run(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.out, /assess \[options\] <inputs\.\.\.>/);
+  assert.match((await run(['help', 'unpack'])).out, /--deep/);
+  assert.match((await run(['lable'])).err, /Did you mean label\?/);
 });
 
 test('catalogue prints every standard in every format', async () => {

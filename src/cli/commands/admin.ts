@@ -15,6 +15,7 @@ import type { CommandModule } from '../command.js';
 import type { Io } from '../io.js';
 import { dataDir, dbUrl, parseCount, withRegistryOptions, type RegistryCliOptions } from '../registry-options.js';
 import { VERSION } from '../version.js';
+import { SUMMARIES } from './summaries.js';
 
 /** Opens and migrates the database, runs `fn`, closes; service errors become usage errors (exit 2). */
 async function withRegistry<T>(opts: RegistryCliOptions, io: Io, fn: (ctx: RegistryContext) => Promise<T>): Promise<T> {
@@ -47,7 +48,7 @@ async function password(opts: UserOpts, io: Io): Promise<string> {
 
 export const adminCommand: CommandModule = {
   register(program: Command, io: Io, setExit) {
-    const admin = program.command('admin').description('bootstrap and operate a registry without a UI: organisations, users, tokens, backups')
+    const admin = program.command('admin').description(SUMMARIES.admin)
       .addHelpText('after', `
 Examples:
   $ iotcop admin create-org brightwatt --name "Brightwatt Devices Ltd" --address "Leeds LS9 8AB, UK" --security-email security@brightwatt.example

@@ -14,6 +14,7 @@ import { createProgress } from '../progress.js';
 import { renderSummary } from '../summary.js';
 import { VERSION } from '../version.js';
 import { parseDays } from './vulndb.js';
+import { SUMMARIES } from './summaries.js';
 
 interface AssessCliOptions {
   format?: string;
@@ -105,7 +106,7 @@ async function runAssess(inputs: string[], opts: AssessCliOptions, io: Io): Prom
 export const assessCommand: CommandModule = {
   register(program: Command, io: Io, setExit) {
     program.command('assess')
-      .description('assess a product: manifest, firmware images or extracted root filesystems in; a verdict per provision out')
+      .description(SUMMARIES.assess)
       .argument('<inputs...>', 'iotcop.yaml manifest, firmware image(s), or directories with an extracted root filesystem')
       .addOption(new Option('--format <format>', `report format: ${RENDERERS.map((r) => r.id).join(', ')}, ics (= ics-csv)`))
       .option('--out <file>', 'write the report to this file (format from --format, else from the extension)')

@@ -6,6 +6,7 @@ import {
 import type { CommandModule } from '../command.js';
 import { palette, type Io } from '../io.js';
 import { csvTable, markdownTable, textTable, type Column } from '../table.js';
+import { SUMMARIES } from './summaries.js';
 
 type Standard = 'cop' | 'etsi' | 'psti' | 'cra';
 type Format = 'table' | 'json' | 'csv' | 'md';
@@ -69,7 +70,7 @@ export function renderCatalogue(standard: Standard, format: Format, io: Io): str
 export const catalogueCommand: CommandModule = {
   register(program: Command, io: Io) {
     program.command('catalogue')
-      .description('print the standards iotcop checks against: the Code\'s guidelines, EN 303 645 provisions, PSTI, CRA')
+      .description(SUMMARIES.catalogue)
       .addOption(new Option('--standard <standard>', 'which standard').choices(['cop', 'etsi', 'psti', 'cra']).default('etsi'))
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
       .option('--json', 'same as --format json')

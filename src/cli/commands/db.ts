@@ -4,6 +4,7 @@ import { migrateToLatest } from '../../registry/db/migrate.js';
 import type { CommandModule } from '../command.js';
 import type { Io } from '../io.js';
 import { dbUrl, withRegistryOptions, type RegistryCliOptions } from '../registry-options.js';
+import { SUMMARIES } from './summaries.js';
 
 async function runMigrate(opts: RegistryCliOptions & { json?: boolean }, io: Io): Promise<number> {
   const handle = openDatabase(dbUrl(opts, io));
@@ -19,7 +20,7 @@ async function runMigrate(opts: RegistryCliOptions & { json?: boolean }, io: Io)
 
 export const dbCommand: CommandModule = {
   register(program: Command, io: Io, setExit) {
-    const db = program.command('db').description('registry database maintenance');
+    const db = program.command('db').description(SUMMARIES.db);
     withRegistryOptions(db.command('migrate').description('bring the registry database schema up to date (serve does this on start)'))
       .option('--json', 'print the outcome as JSON')
       .addHelpText('after', `

@@ -8,6 +8,7 @@ import { assessmentFor, nowFrom, type AssessmentSourceOptions } from '../assessm
 import type { CommandModule } from '../command.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
+import { SUMMARIES } from './summaries.js';
 
 interface SecurityTxtCli { out?: string; pgpKey?: string; encryption?: string; languages: string; now?: string }
 interface StatementCli extends AssessmentSourceOptions { signatory: string; function: string; place: string; date?: string; outDir: string; force?: boolean; json?: boolean }
@@ -49,7 +50,7 @@ const assessmentOptions = (c: Command) => c
 
 export const generateCommand: CommandModule = {
   register(program: Command, io: Io, setExit) {
-    const generate = program.command('generate').description('write documents from the manifest and its assessment');
+    const generate = program.command('generate').description(SUMMARIES.generate);
     generate.command('security-txt')
       .description('a security.txt (RFC 9116) from the manifest, optionally clear-signed with an OpenPGP key')
       .argument('<manifest>', 'iotcop.yaml')

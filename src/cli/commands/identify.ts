@@ -4,6 +4,7 @@ import { layerTree } from '../firmware/layer-tree.js';
 import { addLimitOptions } from '../firmware/options.js';
 import { unpackForCli, type UnpackCliOptions } from '../firmware/run.js';
 import { palette, type Io } from '../io.js';
+import { SUMMARIES } from './summaries.js';
 
 interface IdentifyOptions extends UnpackCliOptions {
   readonly json?: boolean;
@@ -14,7 +15,7 @@ export const identifyCommand: CommandModule = {
   register(program: Command, io: Io) {
     const command = program
       .command('identify')
-      .description('show the layers of a firmware image: formats, offsets, lengths, unknown regions with entropy, warnings and errors')
+      .description(SUMMARIES.identify)
       .addHelpText('after', `
 Examples:
   $ iotcop identify router.bin                 the layer tree: uImage > lzma > squashfs, carved regions, entropy

@@ -5,6 +5,7 @@ import { IotcopError } from '../../model/index.js';
 import type { CommandModule } from '../command.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
+import { SUMMARIES } from './summaries.js';
 
 interface InitOptions {
   out: string;
@@ -79,7 +80,7 @@ async function runInit(opts: InitOptions, io: Io): Promise<number> {
 export const initCommand: CommandModule = {
   register(program: Command, io: Io, setExit) {
     program.command('init')
-      .description('write a commented product manifest (iotcop.yaml); asks on a terminal, or takes flags')
+      .description(SUMMARIES.init)
       .option('--out <file>', 'where to write it', 'iotcop.yaml')
       .option('--force', 'overwrite an existing file')
       .option('--yes', 'do not ask; use flags and example values')

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { generateLabelKey, writeKeyFiles } from '../../label/index.js';
 import type { CommandModule } from '../command.js';
 import type { Io } from '../io.js';
+import { SUMMARIES } from './summaries.js';
 
 interface KeysOptions { outDir: string; name: string; force?: boolean; json?: boolean }
 
@@ -15,7 +16,7 @@ async function generate(opts: KeysOptions, io: Io): Promise<number> {
 
 export const keysCommand: CommandModule = {
   register(program: Command, io: Io, setExit) {
-    const keys = program.command('keys').description('manage the Ed25519 keys that sign consumer security labels');
+    const keys = program.command('keys').description(SUMMARIES.keys);
     keys.command('generate')
       .description('create a new Ed25519 label signing key pair (private key written with mode 0600, never printed)')
       .option('--out-dir <dir>', 'folder for the key files', 'keys')

@@ -7,6 +7,7 @@ import { assessmentFor, nowFrom, type AssessmentSourceOptions } from '../assessm
 import type { CommandModule } from '../command.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
+import { SUMMARIES } from './summaries.js';
 
 interface CreateCli extends AssessmentSourceOptions { key: string; registry: string; outDir: string; issuer?: string; expires?: string; labelId?: string; json?: boolean }
 interface VerifyCli { keys: string[]; revocations?: string; now?: string; json?: boolean }
@@ -48,7 +49,7 @@ async function verify(input: string, opts: VerifyCli, io: Io): Promise<number> {
 
 export const labelCommand: CommandModule = {
   register(program: Command, io: Io, setExit) {
-    const label = program.command('label').description('make and check the signed consumer security label');
+    const label = program.command('label').description(SUMMARIES.label);
     label.command('create', { isDefault: true })
       .description('sign the label facts and write label.svg, label.png, label.pdf and label.jws')
       .argument('<manifest>', 'iotcop.yaml')

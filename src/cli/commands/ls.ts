@@ -4,6 +4,7 @@ import { addLimitOptions } from '../firmware/options.js';
 import { jsonEntry, longLines } from '../firmware/listing.js';
 import { requireTrees, unpackForCli, type UnpackCliOptions } from '../firmware/run.js';
 import type { Io } from '../io.js';
+import { SUMMARIES } from './summaries.js';
 
 interface LsOptions extends UnpackCliOptions {
   readonly long?: boolean;
@@ -15,7 +16,7 @@ export const lsCommand: CommandModule = {
   register(program: Command, io: Io) {
     const command = program
       .command('ls')
-      .description('list every entry of every filesystem and archive found in a firmware image (or directory)')
+      .description(SUMMARIES.ls)
       .addHelpText('after', `
 Examples:
   $ iotcop ls rootfs.squashfs -l               like unsquashfs -ll

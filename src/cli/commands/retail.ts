@@ -4,6 +4,7 @@ import { IotcopError } from '../../model/index.js';
 import type { CommandModule } from '../command.js';
 import type { Io } from '../io.js';
 import { writeOutput } from '../output.js';
+import { SUMMARIES } from './summaries.js';
 
 interface RetailCliOptions {
   registry?: string;
@@ -56,7 +57,7 @@ async function runCheck(file: string, opts: RetailCliOptions, io: Io): Promise<n
 
 export const retailCommand: CommandModule = {
   register(program: Command, io: Io, setExit) {
-    const retail = program.command('retail').description('checks for retailers before they sell a connectable product');
+    const retail = program.command('retail').description(SUMMARIES.retail);
     retail.command('check')
       .description('for each product (model, GTIN or label id) in a CSV: statement of compliance, support period running, disclosure contact, valid label')
       .argument('<products.csv>', 'CSV with a column named identifier, gtin, model or label (or one unnamed column)')

@@ -6,6 +6,7 @@ import { palette, type Io } from '../io.js';
 import { writeOutput } from '../output.js';
 import { VERSION } from '../version.js';
 import { parseNow } from './assess.js';
+import { SUMMARIES } from './summaries.js';
 
 interface SbomCliOptions extends UnpackCliOptions {
   readonly out?: string;
@@ -38,7 +39,7 @@ export const sbomCommand: CommandModule = {
   register(program: Command, io: Io) {
     const command = program
       .command('sbom')
-      .description('the software bill of materials of a firmware image (CycloneDX 1.6 JSON): every component, its purl and CPE, where and how it was found')
+      .description(SUMMARIES.sbom)
       .addHelpText('after', `
 Examples:
   $ iotcop sbom router.bin > router.cdx.json          on stdout

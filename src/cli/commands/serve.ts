@@ -6,6 +6,7 @@ import type { CommandModule } from '../command.js';
 import type { Io } from '../io.js';
 import { dataDir, dbUrl, parseCount, untilStopped, withRegistryOptions, type RegistryCliOptions } from '../registry-options.js';
 import { VERSION } from '../version.js';
+import { SUMMARIES } from './summaries.js';
 
 interface ServeCliOptions extends RegistryCliOptions {
   port: string;
@@ -83,7 +84,7 @@ async function runPrimary(processes: number, db: string, io: Io): Promise<number
 export const serveCommand: CommandModule = {
   register(program: Command, io: Io, setExit) {
     withRegistryOptions(program.command('serve')
-      .description('run the registry server: product pages for label QR codes, retailer checks, disclosure inbox, API'))
+      .description(SUMMARIES.serve))
       .option('--port <port>', 'TCP port', '8080')
       .option('--host <address>', 'address to listen on', '127.0.0.1')
       .option('--public-url <url>', 'base URL the public reaches the registry at (labels and links use it; also IOTCOP_PUBLIC_URL)')

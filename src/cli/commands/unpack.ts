@@ -8,6 +8,7 @@ import { addLimitOptions } from '../firmware/options.js';
 import { ProgressBar } from '../firmware/progress.js';
 import { requireTrees, unpackForCli, type UnpackCliOptions } from '../firmware/run.js';
 import { palette, type Io } from '../io.js';
+import { SUMMARIES } from './summaries.js';
 
 interface UnpackOptions extends UnpackCliOptions {
   readonly output: string;
@@ -40,7 +41,7 @@ export const unpackCommand: CommandModule = {
   register(program: Command, io: Io) {
     const command = program
       .command('unpack')
-      .description('extract every filesystem and archive of a firmware image into a directory')
+      .description(SUMMARIES.unpack)
       .addHelpText('after', `
 Examples:
   $ iotcop unpack rootfs.squashfs -o rootfs    the tree, as unsquashfs -d rootfs would write it

@@ -7,6 +7,7 @@ import type { CommandModule } from '../command.js';
 import { palette, type Io } from '../io.js';
 import { createProgress } from '../progress.js';
 import { textTable } from '../table.js';
+import { SUMMARIES } from './summaries.js';
 
 interface VulnDbCliOptions {
   readonly db?: string;
@@ -123,7 +124,7 @@ async function runStatus(opts: VulnDbCliOptions, io: Io): Promise<void> {
 /** `iotcop vulndb import|status`: the offline vulnerability database the known-vulnerabilities check reads. */
 export const vulndbCommand: CommandModule = {
   register(program: Command, io: Io, setExit) {
-    const vulndb = program.command('vulndb').description('the offline vulnerability database: import OSV exports and NVD 2.0 feeds, show what is loaded');
+    const vulndb = program.command('vulndb').description(SUMMARIES.vulndb);
     vulndb.command('import')
       .description('import advisories: OSV records, ecosystem all.zip exports, JSON arrays, NVD CVE JSON 2.0 feeds or API pages (plain, .gz or .zip, or folders of them)')
       .argument('<inputs...>', 'files, folders or zip archives of advisories')

@@ -4,6 +4,7 @@ import type { CommandModule } from '../command.js';
 import type { Io } from '../io.js';
 import { dataDir, dbUrl, parseCount, untilStopped, withRegistryOptions, type RegistryCliOptions } from '../registry-options.js';
 import { VERSION } from '../version.js';
+import { SUMMARIES } from './summaries.js';
 
 interface WorkerCliOptions extends RegistryCliOptions {
   concurrency: string;
@@ -27,7 +28,7 @@ async function runWorker(opts: WorkerCliOptions, io: Io): Promise<number> {
 export const workerCommand: CommandModule = {
   register(program: Command, io: Io, setExit) {
     withRegistryOptions(program.command('worker')
-      .description('run assessment jobs for a registry server (add processes to assess more uploads at once)'))
+      .description(SUMMARIES.worker))
       .option('--concurrency <n>', 'jobs at once in this process', '1')
       .option('--public-url <url>', 'the server\'s public URL (also IOTCOP_PUBLIC_URL)')
       .addHelpText('after', `
