@@ -1,10 +1,7 @@
 import type { Manifest } from '../manifest/index.js';
 import type { Report } from '../report/types.js';
 import { labelFacts, qrContent, type LabelFacts, type LabelFactsOptions } from './facts.js';
-import { layoutLabel, type LabelLayout } from './render/layout.js';
-import { renderPdf } from './render/pdf.js';
-import { renderPng } from './render/png.js';
-import { renderSvg } from './render/svg.js';
+import type { LabelLayout } from './render/layout.js';
 import { signLabel } from './sign.js';
 import type { LabelSigningKey } from './types.js';
 
@@ -19,8 +16,14 @@ export interface GeneratedLabel {
   readonly pdf: Buffer;
 }
 
-/** Builds, signs and renders the consumer security label of an assessed product. */
+/**
+ * Builds, signs and renders the consumer security label of an assessed product. The renderers (PDFKit with
+ * its fonts, the QR encoder, resvg) load on first use, so that verifying labels does not pay for them.
+ */
 export async function generateLabel(report: Report, manifest: Manifest, key: LabelSigningKey, options: LabelFactsOptions & { dpi?: number }): Promise<GeneratedLabel> {
+  const [{ layoutLabel }, { renderPdf }, { renderPng }, { renderSvg }] = await Promise.all([
+    import('./render/layout.js'), import('./render/pdf.js'), import('./render/png.js'), import('./render/svg.js'),
+  ]);
   const facts = labelFacts(report, manifest, options);
   const jws = await signLabel(facts.payload, key);
   const url = qrContent(facts, jws);

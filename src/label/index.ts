@@ -15,5 +15,4 @@ export { labelIdFor } from './label-id.js';
 export { labelFacts, qrContent, type LabelFacts, type LabelFactsOptions, type LabelLine } from './facts.js';
 export { generateLabel, type GeneratedLabel } from './generate.js';
 export { verifyLabelInput } from './verify-any.js';
-export { readPng, readSvg, type ReadLabel } from './read.js';
-export { MIN_TEXT_MM, WIDTH_MM } from './render/layout.js';
+export { MIN_TEXT_MM, WIDTH_MM } from './render/size.js';

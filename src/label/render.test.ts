@@ -7,7 +7,8 @@ import { PNG } from 'pngjs';
 import { assess } from '../assess/engine.js';
 import { loadManifest } from '../manifest/index.js';
 import { REPO_ROOT, hasTool, run } from '../test-support/corpus.js';
-import { generateLabel, generateLabelKey, MIN_TEXT_MM, readPng, verifyLabelInput, WIDTH_MM } from './index.js';
+import { generateLabel, generateLabelKey, MIN_TEXT_MM, verifyLabelInput, WIDTH_MM } from './index.js';
+import { readPng } from './read.js';
 
 const EXAMPLE = join(REPO_ROOT, 'examples', 'smart-plug');
 const NOW = new Date('2026-11-25T12:00:00Z');

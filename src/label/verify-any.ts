@@ -1,4 +1,4 @@
-import { readPng, readSvg, type ReadLabel } from './read.js';
+import type { ReadLabel } from './read.js';
 import type { LabelPublicKey, LabelVerification, VerifyOptions } from './types.js';
 import { parseLabelUrl } from './url.js';
 import { verifyLabelUrl } from './verify-url.js';
@@ -11,8 +11,9 @@ import { verifyLabel } from './verify.js';
 export async function verifyLabelInput(input: Buffer | string, publicKeys: readonly LabelPublicKey[], options: VerifyOptions = {}): Promise<LabelVerification & { source: string }> {
   const bytes = typeof input === 'string' ? Buffer.from(input) : input;
   const head = bytes.subarray(0, 512).toString('utf8').trimStart();
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return fromImage(readPng(bytes), 'PNG', publicKeys, options);
-  if (head.startsWith('<')) return fromImage(readSvg(bytes.toString('utf8')), 'SVG', publicKeys, options);
+  // The image readers (PNG decoder, QR reader, resvg) load only for images.
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return fromImage((await import('./read.js')).readPng(bytes), 'PNG', publicKeys, options);
+  if (head.startsWith('<')) return fromImage((await import('./read.js')).readSvg(bytes.toString('utf8')), 'SVG', publicKeys, options);
   const text = bytes.toString('utf8').trim();
   if (parseLabelUrl(text)) return { ...(await verifyLabelUrl(text, publicKeys, options)), source: 'URL' };
   return { ...(await verifyLabel(text, publicKeys, options)), source: 'JWS' };

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { LabelFacts, LabelLine } from '../facts.js';
 import { FONTS } from './fonts.js';
 import { qrMatrix, qrRuns, type QrMatrix } from './qr.js';
+import { MIN_TEXT_MM, WIDTH_MM } from './size.js';
 
 // The label is laid out once, in millimetres, as a list of shapes that the SVG and PDF renderers both draw.
 
@@ -20,9 +21,6 @@ export interface LabelLayout {
   readonly qr: QrMatrix;
 }
 
-export const WIDTH_MM = 40;
-/** The smallest text on the label: 2.2 mm is about 6.2 pt, legible in print at 40 mm width. */
-export const MIN_TEXT_MM = 2.2;
 const MARGIN = 2;
 const INK = '#111111';
 const COLOURS = { pass: '#1b7f3b', fail: '#b3261e', inconclusive: '#9a6700', 'not-applicable': '#5f6368', info: '#5f6368' } as const;
