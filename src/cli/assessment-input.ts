@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { assess } from '../assess/engine.js';
-import { loadManifest, type LoadedManifest } from '../manifest/index.js';
+import type { LoadedManifest } from '../manifest/index.js';
 import { IotcopError } from '../model/index.js';
 import type { Report } from '../report/index.js';
-import { webOptionsFor } from './commands/assess.js';
 import { VERSION } from './version.js';
 
 /** Options of the commands that work from an assessment (generate statement, label). */
@@ -23,10 +21,16 @@ export function nowFrom(value: string | undefined): Date {
   return d;
 }
 
-/** The manifest and its assessment: read from --report, or run now (with the same web options as `assess`). */
+/**
+ * The manifest and its assessment: read from --report, or run now (with the same web options as `assess`).
+ * The manifest schema and the assessment engine load here, not at import: `label verify` shares this module
+ * for `nowFrom` and needs neither.
+ */
 export async function assessmentFor(manifestPath: string, opts: AssessmentSourceOptions): Promise<{ manifest: LoadedManifest; report: Report }> {
+  const { loadManifest } = await import('../manifest/index.js');
   const manifest = await loadManifest(manifestPath);
   if (opts.report) return { manifest, report: await readReport(opts.report) };
+  const [{ assess }, { webOptionsFor }] = await Promise.all([import('../assess/engine.js'), import('./commands/assess.js')]);
   const report = await assess({ inputs: [manifestPath], version: VERSION, now: nowFrom(opts.now), web: webOptionsFor(opts) });
   return { manifest, report };
 }
