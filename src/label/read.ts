@@ -2,8 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { FONTS } from './render/fonts.js';
-import { PNG_KEYWORD } from './render/png.js';
-import { jwsFromSvg } from './render/svg.js';
+import { jwsFromSvg, PNG_KEYWORD } from './render/embedded.js';
 
 // jsqr is a CommonJS webpack bundle: under NodeNext the callable may sit on `.default`.
 type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;

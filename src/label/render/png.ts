@@ -1,9 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
+import { PNG_KEYWORD } from './embedded.js';
 import { FONTS } from './fonts.js';
-
-/** PNG text chunk keyword under which the signed label is embedded. */
-export const PNG_KEYWORD = 'iotcop-label-jws';
 
 /**
  * Rasterises the label SVG with resvg at `dpi` (600 by default: a 40 mm label is 945 pixels wide), with the bundled

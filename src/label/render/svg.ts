@@ -1,4 +1,5 @@
 import type { LabelFacts } from '../facts.js';
+import { svgMetadata } from './embedded.js';
 import { FONTS } from './fonts.js';
 import { mm, qrRuns, type LabelLayout, type Shape } from './layout.js';
 
@@ -20,7 +21,7 @@ export function renderSvg(layout: LabelLayout, facts: LabelFacts, jws: string): 
 <svg xmlns="http://www.w3.org/2000/svg" width="${mm(layout.width)}mm" height="${mm(layout.height)}mm" viewBox="0 0 ${mm(layout.width)} ${mm(layout.height)}" role="img" aria-labelledby="label-title label-desc" lang="en">
   <title id="label-title">Consumer IoT security label: ${esc(facts.product)}</title>
   <desc id="label-desc">${esc(description)}</desc>
-  <metadata><iotcop-label xmlns="https://iotcop.dev/ns/label" jws="${esc(jws)}"/></metadata>
+  <metadata>${svgMetadata(esc(jws))}</metadata>
   <rect x="0" y="0" width="${mm(layout.width)}" height="${mm(layout.height)}" fill="#ffffff"/>
   <g font-family="${FONTS.family}, Arial, Helvetica, sans-serif">
   ${body}
@@ -40,9 +41,4 @@ function shape(s: Shape): string {
       return `<g transform="translate(${mm(s.x)} ${mm(s.y)}) scale(${mm(s.module)})"><title>QR code: scan to check this label</title><path d="${d}" fill="#000000" shape-rendering="crispEdges"/></g>`;
     }
   }
-}
-
-/** The signed label carried in an SVG made by `renderSvg`, if any. */
-export function jwsFromSvg(svg: string): string | undefined {
-  return /<iotcop-label\b[^>]*\bjws="([A-Za-z0-9_.-]+)"/.exec(svg)?.[1];
 }
